@@ -1,0 +1,57 @@
+/**
+ * `finta-guard scan [PATH...]`: choose the targets (working tree, index or
+ * history), scan them, write the report, return the exit code.
+ */
+import type { ScanResult } from "../../findings/types.js";
+import { isAtOrAbove } from "../../findings/severity.js";
+import { reporters, type ReportFormat } from "../../report/index.js";
+import type { ScanMode } from "../../report/types.js";
+import { scanTargets } from "../../scan/scan-targets.js";
+import { listTreeTargets } from "../../sources/tree.js";
+import type { CliArgs } from "../args.js";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
+import { writeReport } from "../output.js";
+import { loadScanSetup } from "../scan-setup.js";
+import { toolVersion } from "../version.js";
+
+export async function scanCommand(args: CliArgs, io: CliIo): Promise<number> {
+  const format = resolveFormat<ReportFormat>(args, Object.keys(reporters) as ReportFormat[], "text");
+  const failOn = resolveFailOn(args);
+  const jobs = resolveJobs(args);
+  const mode: ScanMode = "tree";
+  const setup = await loadScanSetup(args, io);
+
+  const listing = listTreeTargets(args.positionals, {
+    cwd: io.cwd,
+    noIgnore: args.values["no-ignore"] === true,
+    ...(args.values.include ? { include: args.values.include } : {}),
+    ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
+  });
+  const scanned = await scanTargets(listing.targets, {
+    rules: setup.rules,
+    jobs,
+    redact: args.values["no-redact"] !== true,
+    ...(setup.filter ? { filter: setup.filter } : {}),
+  });
+  const result: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
+
+  const report = reporters[format](result, {
+    toolName: "finta-guard",
+    toolVersion: toolVersion(),
+    rules: new Map(setup.rules.map((r) => [r.id, r])),
+    failOn,
+    mode,
+    color: format === "text" && args.values.output === undefined && useColor(io, io.stdoutIsTTY),
+    verbose: args.values.verbose === true,
+  });
+  writeReport(report, args.values.output, io);
+
+  if (result.errors.length) {
+    for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    return ExitCode.error;
+  }
+  const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn));
+  return failing ? ExitCode.findings : ExitCode.clean;
+}

@@ -1,0 +1,45 @@
+/**
+ * run(argv, io) → exit code. Parses arguments, dispatches to one command,
+ * and turns every FintaGuardError into one line on stderr and exit 2. Any
+ * other error is a bug: still exit 2 (a commit is never let through by a
+ * crash), with the stack only when FINTA_GUARD_DEBUG=1.
+ */
+import { FintaGuardError } from "../errors.js";
+import { parseCliArgs, type CliArgs, type Command } from "./args.js";
+import { ExitCode } from "./exit-codes.js";
+import { HELP } from "./help.js";
+import type { CliIo } from "./io.js";
+import { toolVersion } from "./version.js";
+
+type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
+
+// Commands load lazily: `scan --staged` in a pre-commit hook pays only for what it uses.
+const commands: Record<Command, () => Promise<CommandRunner>> = {
+  scan: async () => (await import("./commands/scan.js")).scanCommand,
+  rules: async () => (await import("./commands/rules.js")).rulesCommand,
+};
+
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const args = parseCliArgs(argv);
+    if (args.values.version) {
+      io.stdout(`${toolVersion()}\n`);
+      return ExitCode.clean;
+    }
+    if (args.values.help || args.command === undefined) {
+      io.stdout(HELP);
+      return args.command === undefined && !args.values.help ? ExitCode.error : ExitCode.clean;
+    }
+    const runner = await commands[args.command]();
+    return await runner(args, io);
+  } catch (error) {
+    if (error instanceof FintaGuardError) {
+      io.stderr(`finta-guard: ${error.message}\n`);
+      return ExitCode.error;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`finta-guard: internal error: ${message}\n`);
+    if (io.env.FINTA_GUARD_DEBUG === "1" && error instanceof Error && error.stack) io.stderr(error.stack + "\n");
+    return ExitCode.error;
+  }
+}

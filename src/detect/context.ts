@@ -1,0 +1,105 @@
+/**
+ * Looks at the text around a candidate: its line, nearby lines, and the keys
+ * of the blocks that enclose it (YAML/JSON indentation, TOML/INI sections).
+ *
+ * Every look is bounded to CONTEXT_CHARS before the secret and after it, so a
+ * streamed scan (which keeps at least that much context around each window)
+ * sees exactly what a whole-buffer scan sees.
+ */
+
+/** How far around a candidate any context look may reach. */
+export const CONTEXT_CHARS = 8192;
+
+function isEol(code: number): boolean {
+  return code === 10 || code === 13;
+}
+
+/** Offset of the start of the line holding `pos`, not looking before `floor`. */
+export function lineStartOf(text: string, pos: number, floor: number): number {
+  let i = pos;
+  while (i > floor && !isEol(text.charCodeAt(i - 1))) i--;
+  return i;
+}
+
+/** Offset of the end (the terminator, or `ceil`) of the line holding `pos`. */
+export function lineEndOf(text: string, pos: number, ceil: number): number {
+  let i = pos;
+  while (i < ceil && !isEol(text.charCodeAt(i))) i++;
+  return i;
+}
+
+export interface Bounds {
+  readonly floor: number;
+  readonly ceil: number;
+}
+
+export function contextBounds(text: string, start: number, end: number): Bounds {
+  return { floor: Math.max(0, start - CONTEXT_CHARS), ceil: Math.min(text.length, end + CONTEXT_CHARS) };
+}
+
+/** The candidate's line plus `lines` lines before and after it, bounded. */
+export function nearbyText(text: string, start: number, end: number, lines: number, bounds: Bounds): string {
+  let from = lineStartOf(text, start, bounds.floor);
+  for (let n = 0; n < lines && from > bounds.floor; n++) {
+    let p = from - 1;
+    // Step over a CRLF pair as one terminator.
+    if (text.charCodeAt(p) === 10 && p > bounds.floor && text.charCodeAt(p - 1) === 13) p--;
+    from = lineStartOf(text, p, bounds.floor);
+  }
+  let to = lineEndOf(text, end, bounds.ceil);
+  for (let n = 0; n < lines && to < bounds.ceil; n++) {
+    let p = to + 1;
+    if (text.charCodeAt(to) === 13 && text.charCodeAt(p) === 10) p++;
+    to = lineEndOf(text, Math.min(p, bounds.ceil), bounds.ceil);
+  }
+  return text.slice(from, to);
+}
+
+function indentOf(line: string): number {
+  let i = 0;
+  while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+  return i;
+}
+
+// `finta:` / `"finta": {` / `finta = {` opening a block (nothing else on the line).
+const BLOCK_KEY = /^\s*-?\s*["']?([A-Za-z0-9_.-]+)["']?\s*[:=]\s*[{[]?\s*(?:#.*)?$/;
+// `[finta]`, `[finta.production]`, `[[finta]]` section headers.
+const SECTION = /^\s*\[\[?\s*["']?([A-Za-z0-9_.-]+?)["']?\s*\]\]?\s*$/;
+
+/**
+ * Keys (lower-cased) of the blocks enclosing the line at `start`, nearest
+ * first: indentation parents for YAML/JSON, and the nearest section header for
+ * TOML/INI.
+ */
+export function enclosingKeys(text: string, start: number, bounds: Bounds): string[] {
+  const keys: string[] = [];
+  let lineStart = lineStartOf(text, start, bounds.floor);
+  const first = text.slice(lineStart, lineEndOf(text, lineStart, bounds.ceil));
+  let indent = indentOf(first);
+  let sectionFound = false;
+  while (lineStart > bounds.floor) {
+    let p = lineStart - 1;
+    if (text.charCodeAt(p) === 10 && p > bounds.floor && text.charCodeAt(p - 1) === 13) p--;
+    const prevStart = lineStartOf(text, p, bounds.floor);
+    const line = text.slice(prevStart, p);
+    lineStart = prevStart;
+    if (line.trim() === "") continue;
+    if (!sectionFound) {
+      const section = SECTION.exec(line);
+      if (section?.[1]) {
+        sectionFound = true;
+        for (const part of section[1].toLowerCase().split(".")) keys.push(part);
+        if (indent === 0) break;
+        continue;
+      }
+    }
+    const lineIndent = indentOf(line);
+    if (lineIndent < indent) {
+      const key = BLOCK_KEY.exec(line);
+      if (key?.[1]) keys.push(key[1].toLowerCase());
+      indent = lineIndent;
+      if (indent === 0 && sectionFound) break;
+    }
+  }
+  return keys;
+}

@@ -1,0 +1,39 @@
+/**
+ * Contracts of the detection stage. Positions here are offsets only: 0-based,
+ * half-open, in UTF-16 code units of the text handed to `detect()`. Turning
+ * them into lines and columns is `scan/`'s job.
+ */
+import type { RuleSpec, Severity } from "../rules/types.js";
+
+/** One rule, compiled once per thread. */
+export interface CompiledRule {
+  readonly spec: RuleSpec;
+  readonly id: string;
+  readonly severity: Severity;
+  readonly keywords: readonly string[];
+  /** Global + `d` (indices) flags; `lastIndex` is reset before every use. */
+  readonly regex: RegExp;
+  readonly secretGroup: number | string;
+  readonly specificity: number;
+  readonly allowRegexes: readonly RegExp[];
+  readonly allowTarget: "secret" | "match" | "line";
+  readonly stopwords: readonly string[];
+  readonly promote: readonly { readonly to: string; readonly severity: Severity; readonly line: RegExp | undefined; readonly parentKey: string | undefined }[];
+  readonly requires: { readonly near: RegExp; readonly lines: number } | undefined;
+}
+
+/** A possible secret, before allowlists, positions in the detected text. */
+export interface Candidate {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** Offsets of the whole regex match. */
+  readonly start: number;
+  readonly end: number;
+  /** Offsets of the secret itself (the secret group). */
+  readonly secretStart: number;
+  readonly secretEnd: number;
+  /** The raw secret. Never printed: `findings/` redacts it. */
+  readonly secret: string;
+  /** Shannon entropy of the secret, bits per character. */
+  readonly entropy: number;
+}

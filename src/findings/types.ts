@@ -1,0 +1,92 @@
+/**
+ * Findings: what the scanner reports.
+ *
+ * Position convention (stated once, used everywhere): `line` and `column` are
+ * 1-based and point at the first character of the secret itself; `endColumn`
+ * is one past its last character; columns count UTF-16 code units (JS string
+ * indices, SARIF's default). A UTF-8 BOM is not part of line 1. CRLF and a lone
+ * CR end a line as LF does. Example: in `x = sk_live_ab…\n` the secret starts
+ * at line 1, column 5.
+ */
+import type { Severity } from "./severity.js";
+
+/** A located candidate in one target, still holding the raw secret. */
+export interface RawFinding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** The raw secret: used for fingerprints and allowlists, then dropped. */
+  readonly secret: string;
+  /** The whole regex match (raw), for allowlists with regexTarget "match". */
+  readonly match: string;
+  /**
+   * The line holding the secret's first character, cut to at most
+   * LINE_SNIPPET_CHARS around the secret; `lineOffset` is the column (1-based)
+   * of the snippet's first character in the real line.
+   */
+  readonly lineText: string;
+  readonly lineOffset: number;
+  /** The previous line (cut the same way), for `finta-guard:allow` on the line before. */
+  readonly prevLineText: string;
+  readonly entropy: number;
+}
+
+/** A reported finding: the secret redacted unless `--no-redact`. */
+export interface Finding {
+  readonly ruleId: string;
+  readonly severity: Severity;
+  /** `/`-separated path, as the spec says (relative to cwd or repo root). */
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+  readonly endLine: number;
+  readonly endColumn: number;
+  /** Redacted form, e.g. `sk_live_4f…(redacted)` (the full secret with --no-redact). */
+  readonly secret: string;
+  /** Stable id: same secret, rule and file give the same value even when lines move. */
+  readonly fingerprint: string;
+  /** The line with the secret redacted (snippet), for text reports and SARIF. */
+  readonly lineText: string;
+  readonly lineOffset: number;
+  readonly entropy: number;
+  /** Only for history scans. */
+  readonly commit?: string;
+  readonly author?: string;
+  readonly date?: string;
+  /** Only for staged scans: false when the line was already in HEAD (not blocking). */
+  readonly blocking?: boolean;
+}
+
+/** Why a finding was not reported. */
+export type SuppressionKind = "path" | "regex" | "stopword" | "inline" | "baseline";
+
+export interface Suppressed {
+  readonly finding: Finding;
+  readonly kind: SuppressionKind;
+  /** What decided: the glob, regex, stopword, comment line or baseline fingerprint. */
+  readonly by: string;
+}
+
+export interface ScanStats {
+  files: number;
+  bytes: number;
+  binarySkipped: number;
+  durationMs: number;
+  suppressed: Partial<Record<SuppressionKind, number>>;
+}
+
+export interface ScanError {
+  readonly file: string;
+  readonly message: string;
+}
+
+export interface ScanResult {
+  readonly findings: Finding[];
+  readonly suppressed: Suppressed[];
+  readonly stats: ScanStats;
+  /** Problems that make the run exit 2 (unreadable files, rule timeouts). */
+  readonly errors: ScanError[];
+}

@@ -1,0 +1,71 @@
+/**
+ * JSON report, wire format version 1 (spec/cli.md "JSON report"):
+ *
+ *   { "version": 1,
+ *     "tool": { "name": "finta-guard", "version": "x.y.z" },
+ *     "findings": [ { "ruleId", "severity", "file", "line", "column", "endLine",
+ *                     "endColumn", "secret" (redacted), "fingerprint",
+ *                     "commit"?, "author"?, "date"? (history), "blocking"? (staged) } ],
+ *     "stats": { "files", "bytes", "durationMs", "binarySkipped",
+ *                "suppressed": { "<kind>": n }, "findingsBySeverity", "findingsByRule" },
+ *     "suppressed": [ { "ruleId", "file", "line", "column", "fingerprint", "kind", "by" } ],
+ *     "errors": [ { "file", "message" } ] }
+ *
+ * Fields are only ever added (consumers must ignore unknown ones); `version`
+ * changes if one is removed or changes meaning.
+ */
+import type { Finding } from "../findings/types.js";
+import type { Reporter } from "./types.js";
+
+function findingRecord(f: Finding): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    file: f.file,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    secret: f.secret,
+    fingerprint: f.fingerprint,
+    entropy: f.entropy,
+    ...(f.commit !== undefined ? { commit: f.commit } : {}),
+    ...(f.author !== undefined ? { author: f.author } : {}),
+    ...(f.date !== undefined ? { date: f.date } : {}),
+    ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
+  };
+}
+
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export const formatJson: Reporter = (result, context) => {
+  const document = {
+    version: 1,
+    tool: { name: context.toolName, version: context.toolVersion },
+    findings: result.findings.map(findingRecord),
+    stats: {
+      files: result.stats.files,
+      bytes: result.stats.bytes,
+      durationMs: result.stats.durationMs,
+      binarySkipped: result.stats.binarySkipped,
+      suppressed: result.stats.suppressed,
+      findingsBySeverity: countBy(result.findings, (f) => f.severity),
+      findingsByRule: countBy(result.findings, (f) => f.ruleId),
+    },
+    suppressed: result.suppressed.map((s) => ({
+      ruleId: s.finding.ruleId,
+      file: s.finding.file,
+      line: s.finding.line,
+      column: s.finding.column,
+      fingerprint: s.finding.fingerprint,
+      kind: s.kind,
+      by: s.by,
+    })),
+    errors: result.errors,
+  };
+  return JSON.stringify(document, null, 2) + "\n";
+};

@@ -1,0 +1,109 @@
+/**
+ * Human report: one block per finding (`path:line:column`, severity, rule,
+ * the line with the secret redacted and a caret under it, what to do), then a
+ * summary (counts by severity and rule, files, bytes, time, suppressions).
+ */
+import { SEVERITIES, type Severity } from "../findings/severity.js";
+import type { Finding, ScanResult } from "../findings/types.js";
+import { countBy } from "./json.js";
+import type { ReportContext, Reporter } from "./types.js";
+
+const ANSI = { reset: "\x1b[0m", bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", yellow: "\x1b[33m", cyan: "\x1b[36m", magenta: "\x1b[35m" };
+
+const SEVERITY_COLOR: Record<Severity, string> = {
+  critical: ANSI.magenta + ANSI.bold,
+  high: ANSI.red + ANSI.bold,
+  medium: ANSI.yellow,
+  low: ANSI.cyan,
+  info: ANSI.dim,
+};
+
+export function paint(enabled: boolean, style: string, text: string): string {
+  return enabled ? style + text + ANSI.reset : text;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ["KiB", "MiB", "GiB", "TiB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.split(/\s+/);
+  const lines: string[] = [];
+  let line = "";
+  for (const word of words) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join("\n");
+}
+
+/** The redacted line with a caret run under the secret. */
+export function snippetWithCaret(f: Finding): string[] {
+  const text = f.lineText.replace(/\t/g, " ");
+  const at = text.indexOf(f.secret);
+  const lead = f.lineOffset > 1 ? "…" : "";
+  const gutter = `${String(f.line).padStart(6)} | `;
+  const blank = `${" ".repeat(6)} | `;
+  if (at < 0) return [gutter + lead + text];
+  const caretLength = Math.max(1, f.endLine === f.line ? f.secret.length : text.length - at);
+  return [gutter + lead + text, blank + " ".repeat(lead.length + at) + "^".repeat(caretLength)];
+}
+
+export function formatFindingBlock(f: Finding, context: ReportContext): string {
+  const c = context.color;
+  const rule = context.rules.get(f.ruleId);
+  const where = paint(c, ANSI.bold, `${f.file}:${f.line}:${f.column}`);
+  const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
+  const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}`];
+  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
+  out.push(...snippetWithCaret(f));
+  if (rule?.remediation) out.push(wrap(`→ ${rule.remediation}`, 96, "       "));
+  return out.join("\n");
+}
+
+export function formatSummary(result: ScanResult, context: ReportContext): string {
+  const c = context.color;
+  const { findings, stats } = result;
+  const bySeverity = countBy(findings, (f) => f.severity);
+  const severityText = [...SEVERITIES]
+    .reverse()
+    .filter((s) => bySeverity[s])
+    .map((s) => `${bySeverity[s]} ${s}`)
+    .join(", ");
+  const scanned = `${stats.files} file${stats.files === 1 ? "" : "s"} (${formatBytes(stats.bytes)})${stats.binarySkipped ? `, ${stats.binarySkipped} binary skipped` : ""} in ${stats.durationMs} ms`;
+  const lines: string[] = [];
+  if (findings.length === 0) {
+    lines.push(paint(c, ANSI.bold, `✔ no secrets found`) + ` · ${scanned}`);
+  } else {
+    lines.push(paint(c, ANSI.red + ANSI.bold, `✖ ${findings.length} finding${findings.length === 1 ? "" : "s"}`) + ` (${severityText}) · ${scanned}`);
+    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${id} ${n}`);
+    lines.push(`  by rule: ${byRule.join(", ")}`);
+  }
+  const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
+  if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
+  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
+  return lines.join("\n");
+}
+
+export const formatText: Reporter = (result, context) => {
+  const blocks = result.findings.map((f) => formatFindingBlock(f, context));
+  if (context.verbose && result.suppressed.length) {
+    blocks.push(
+      "Suppressed:\n" +
+        result.suppressed.map((s) => `  ${s.finding.file}:${s.finding.line}:${s.finding.column}  ${s.finding.ruleId}  (${s.kind}: ${s.by})`).join("\n"),
+    );
+  }
+  blocks.push(formatSummary(result, context));
+  return blocks.join("\n\n") + "\n";
+};

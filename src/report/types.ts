@@ -1,0 +1,24 @@
+/**
+ * A reporter is a pure function from a scan result to the text of a report.
+ * It does not write to stdout, choose exit codes or read configuration.
+ */
+import type { ScanResult } from "../findings/types.js";
+import type { Severity } from "../findings/severity.js";
+import type { RuleSpec } from "../rules/types.js";
+
+export type ScanMode = "tree" | "staged" | "history";
+
+export interface ReportContext {
+  readonly toolName: string;
+  readonly toolVersion: string;
+  /** Rules in force, for names, descriptions and remediation. */
+  readonly rules: ReadonlyMap<string, RuleSpec>;
+  readonly failOn: Severity;
+  readonly mode: ScanMode;
+  /** ANSI colours (text report only). */
+  readonly color: boolean;
+  /** Show the suppressed findings too (text report, --verbose). */
+  readonly verbose?: boolean;
+}
+
+export type Reporter = (result: ScanResult, context: ReportContext) => string;

@@ -1,0 +1,197 @@
+/**
+ * The Finta credential rules: the contract is spec/finta-credentials.md.
+ *
+ * Specificity: prefix rules (100) beat the variable rule (80), which beats the
+ * bearer rule (70) and every generic rule, so a `sk_live_` key inside
+ * `FINTA_API_KEY=sk_live_…` is one finding under `finta-secret-key-live`.
+ */
+import { ALNUM, BASE64, HEX, fakeBody, fakeToken, joined } from "./examples.js";
+import type { RuleSpec } from "./types.js";
+
+const ROTATE_LIVE =
+  "Rotate this key now: create a new key in the Finta dashboard (Settings → API keys), " +
+  "update the environment variable or secret store that holds it, verify the new key with " +
+  "`GET https://api.finta.io/v2/me`, then revoke the old key. If this commit was ever pushed, " +
+  "also remove the key from git history. Keep keys in environment variables (an untracked .env file " +
+  "or your CI's secret store), never in source.";
+
+const ROTATE_TEST =
+  "Rotate this test key in the Finta dashboard (Settings → API keys) and move the value to an " +
+  "untracked .env file (listed in .gitignore) or your CI's secret store; reference it as " +
+  "process.env.FINTA_SECRET_KEY (or os.environ[\"FINTA_SECRET_KEY\"]).";
+
+const ROTATE_WEBHOOK =
+  "Roll the webhook signing secret in the Finta dashboard (Developers → Webhooks → Roll secret), " +
+  "store the new one as FINTA_WEBHOOK_SECRET in your secret store, redeploy, and remove the old " +
+  "value from git history if it was pushed.";
+
+const DOCS = "https://docs.finta.io/api/v2/authentication";
+
+// Characters that may not touch a prefixed key on the left: a key glued to an
+// identifier (`my_finta_…`, `ask_live_…`) is part of a longer word, not a key.
+const LEFT = "(?<![A-Za-z0-9_])";
+
+const liveKey = fakeToken(joined("sk_", "live_"), 32, ALNUM, 11);
+const testKey = fakeToken(joined("sk_", "test_"), 32, ALNUM, 12);
+const apiKey = joined("finta_", fakeBody(8, ALNUM, 13), fakeBody(24, ALNUM, 14));
+const webhook = fakeToken(joined("wh", "sec_"), 32, BASE64, 15);
+
+export const fintaRules: readonly RuleSpec[] = [
+  {
+    id: "finta-api-key",
+    description: "Finta API v2 key (finta_…)",
+    provider: "Finta",
+    severity: "critical",
+    keywords: ["finta_"],
+    // finta_ + 8 alphanumerics, then more alphanumerics, `_` or `-` (24 or
+    // more in all); the body needs a digit and a letter, which leaves out
+    // word-only identifiers such as finta_api_key_rotation_days.
+    regex:
+      LEFT +
+      "(?<secret>finta_(?=[A-Za-z0-9_-]{0,256}[0-9])(?=[A-Za-z0-9_-]{0,256}[A-Za-z])[A-Za-z0-9]{8}[A-Za-z0-9_-]{16,248})(?![A-Za-z0-9_-])",
+    entropy: 3.0,
+    specificity: 100,
+    remediation: ROTATE_LIVE,
+    docsUrl: DOCS,
+    tags: ["finta", "api-key"],
+    examples: {
+      positive: [`const client = new Finta({ apiKey: "${apiKey}" });`],
+      negative: [
+        "import { finta_client } from './finta';",
+        "finta_api_key_rotation_days: 90",
+        "finta_webhook_secret = load_secret()",
+        `finta_${"x".repeat(28)}`,
+      ],
+    },
+  },
+  {
+    id: "finta-secret-key-live",
+    description: "Finta live secret key (sk_live_…)",
+    provider: "Finta",
+    severity: "critical",
+    keywords: ["sk_live_"],
+    regex: LEFT + "(?<secret>sk_live_[A-Za-z0-9]{16,247})(?![A-Za-z0-9])",
+    entropy: 3.0,
+    specificity: 100,
+    remediation: ROTATE_LIVE,
+    docsUrl: DOCS,
+    tags: ["finta", "secret-key", "live"],
+    examples: {
+      positive: [`FINTA_SECRET_KEY=${liveKey}`],
+      negative: [
+        "FINTA_SECRET_KEY=sk_live_***",
+        "sk_live_xxxxxxxxxxxxxxxx",
+        "sk_live_...",
+        "sk_live_<your key>",
+        "sk_live_0000000000000000",
+        "pk_live_" + fakeBody(24, ALNUM, 16),
+      ],
+    },
+  },
+  {
+    id: "finta-secret-key-test",
+    description: "Finta test-mode secret key (sk_test_…)",
+    provider: "Finta",
+    severity: "high",
+    keywords: ["sk_test_"],
+    regex: LEFT + "(?<secret>sk_test_[A-Za-z0-9]{16,247})(?![A-Za-z0-9])",
+    entropy: 3.0,
+    specificity: 100,
+    remediation: ROTATE_TEST,
+    docsUrl: DOCS,
+    tags: ["finta", "secret-key", "test"],
+    examples: {
+      positive: [`stripe_like = "${testKey}"`],
+      negative: ["sk_test_1234567890abcdef", "sk_test_xxxxxxxxxxxxxxxxxxxx", "pk_test_" + fakeBody(24, ALNUM, 17)],
+    },
+  },
+  {
+    id: "finta-webhook-secret",
+    description: "Finta webhook signing secret (whsec_…)",
+    provider: "Finta",
+    severity: "critical",
+    keywords: ["whsec_"],
+    regex: LEFT + "(?<secret>whsec_[A-Za-z0-9+/]{24,250}={0,2})(?![A-Za-z0-9+/=])",
+    entropy: 3.0,
+    specificity: 100,
+    remediation: ROTATE_WEBHOOK,
+    docsUrl: "https://docs.finta.io/api/v2/webhooks",
+    tags: ["finta", "webhook"],
+    examples: {
+      positive: [`webhookSecret: '${webhook}',`],
+      negative: ["whsec_***", "FINTA_WEBHOOK_SECRET=whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
+    },
+  },
+  {
+    id: "finta-env-secret",
+    description: "Finta credential held in a FINTA_*KEY/SECRET/TOKEN/PASSWORD variable",
+    provider: "Finta",
+    severity: "high",
+    keywords: ["finta"],
+    // NAME = value, NAME: value, "NAME": "value", NAME => value, and
+    // Dockerfile `ENV NAME value`. The value is a literal (no $, quotes or
+    // spaces); references such as ${FINTA_API_KEY} or process.env.X fail the
+    // placeholder filter, short or low-entropy values the entropy minimum.
+    regex:
+      "(?<![A-Za-z0-9_])FINTA_[A-Z0-9_]{0,64}(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD)" +
+      "(?:[\"'\\]]?[ \\t]*(?:=>|:=|[:=])|(?<=^[ \\t]*ENV[ \\t]+[A-Z0-9_]{1,80})[ \\t])" +
+      "[ \\t]*[\"'`]?(?<secret>[^\\s\"'`,;)]{16,512})",
+    flags: "im",
+    entropy: 3.5,
+    entropyHex: 3.0,
+    specificity: 80,
+    remediation: ROTATE_LIVE,
+    docsUrl: DOCS,
+    tags: ["finta", "env"],
+    examples: {
+      positive: [
+        `FINTA_API_TOKEN=${fakeBody(32, ALNUM, 18)}`,
+        `export FINTA_CLIENT_SECRET="${fakeBody(40, HEX, 19)}"`,
+        `ENV FINTA_PASSWORD ${fakeBody(24, ALNUM, 20)}`,
+        `  "FINTA_SIGNING_KEY": "${fakeBody(28, BASE64, 21)}",`,
+      ],
+      negative: [
+        "FINTA_API_KEY=${FINTA_API_KEY}",
+        "FINTA_API_KEY=$FINTA_API_KEY",
+        "FINTA_API_KEY: process.env.FINTA_API_KEY",
+        'FINTA_API_KEY = os.environ["FINTA_API_KEY"]',
+        "FINTA_API_KEY: ${{ secrets.FINTA_API_KEY }}",
+        "FINTA_API_KEY=@finta_api_key",
+        'FINTA_SECRET = env("FINTA_SECRET")',
+        "FINTA_API_KEY=YOUR_API_KEY",
+        "FINTA_API_KEY=new_key_here",
+        "FINTA_PASSWORD=changeme",
+        "FINTA_API_KEY=<redacted>",
+        "FINTA_API_KEY_ROTATION_DAYS=90",
+      ],
+    },
+  },
+  {
+    id: "finta-bearer-token",
+    description: "Bearer token sent to the Finta API",
+    provider: "Finta",
+    severity: "high",
+    keywords: ["bearer"],
+    regex: "\\b[Bb]earer[ \\t]+(?<secret>[A-Za-z0-9._~+/-]{16,1024}=*)(?![A-Za-z0-9._~+/=-])",
+    entropy: 3.5,
+    entropyHex: 3.0,
+    specificity: 70,
+    // A request that names Finta: the host, a Finta… client or header, within
+    // the curl command / fetch call around the header (four lines either side).
+    requires: { near: "finta", lines: 4 },
+    remediation: ROTATE_LIVE,
+    docsUrl: DOCS,
+    tags: ["finta", "bearer"],
+    examples: {
+      positive: [
+        `curl https://api.finta.io/v2/me -H "Authorization: Bearer ${fakeBody(40, ALNUM, 22)}"`,
+        `fetch("https://api.finta.com/v2/payments", {\n  headers: { Authorization: "Bearer ${fakeBody(36, ALNUM, 23)}" },\n});`,
+      ],
+      negative: [
+        'curl https://api.finta.io/v2/me -H "Authorization: Bearer $FINTA_API_KEY"',
+        `curl https://api.example.com -H "Authorization: Bearer ${fakeBody(40, ALNUM, 24)}"`,
+        "Authorization: Bearer <token>  # api.finta.io",
+      ],
+    },
+  },
+];

@@ -1,0 +1,75 @@
+/**
+ * Counts lines lazily, ripgrep-style: the count advances only up to where a
+ * position is asked for, and each character is looked at once per file.
+ *
+ * Terminators: LF, CRLF and a lone CR each end one line. A CR whose next
+ * character is not known yet (end of the buffered text) must not be counted
+ * by the caller: callers only ask for positions with at least one character
+ * of text after them, or at the true end of the file.
+ */
+export interface Position {
+  /** 1-based line. */
+  readonly line: number;
+  /** 1-based column in UTF-16 code units. */
+  readonly column: number;
+}
+
+export class LineCounter {
+  /** Absolute offset up to which terminators have been counted. */
+  #countedTo = 0;
+  /** Line number (1-based) at #countedTo. */
+  #line = 1;
+  /** Absolute offset of the first character of the line holding #countedTo. */
+  #lineStart = 0;
+
+  /**
+   * Position of absolute offset `pos`. `text` holds the file's characters from
+   * absolute offset `textStart`; positions must be asked in increasing order.
+   */
+  positionOf(pos: number, text: string, textStart: number): Position {
+    this.advance(pos, text, textStart);
+    return { line: this.#line, column: pos - this.#lineStart + 1 };
+  }
+
+  /** Count terminators in [#countedTo, pos). */
+  advance(pos: number, text: string, textStart: number): void {
+    if (pos <= this.#countedTo) return;
+    let i = this.#countedTo - textStart;
+    const end = pos - textStart;
+    if (i < 0) throw new Error(`line counter: offset ${this.#countedTo} is no longer buffered`);
+    let line = this.#line;
+    let lineStart = this.#lineStart;
+    const hasCr = text.indexOf("\r", i) !== -1 && text.indexOf("\r", i) < end;
+    if (!hasCr) {
+      // Fast path: LF only.
+      for (;;) {
+        const nl = text.indexOf("\n", i);
+        if (nl === -1 || nl >= end) break;
+        line++;
+        lineStart = textStart + nl + 1;
+        i = nl + 1;
+      }
+    } else {
+      for (; i < end; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10) {
+          line++;
+          lineStart = textStart + i + 1;
+        } else if (c === 13) {
+          // CRLF counts once, at the LF.
+          if (text.charCodeAt(i + 1) !== 10) {
+            line++;
+            lineStart = textStart + i + 1;
+          }
+        }
+      }
+    }
+    this.#countedTo = pos;
+    this.#line = line;
+    this.#lineStart = lineStart;
+  }
+
+  get line(): number {
+    return this.#line;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Drives a scan: targets in, ScanResult out. Reads each target (files on
+ * worker threads when there are enough of them to pay for the threads), turns
+ * raw findings into redacted findings, applies the filters, and returns them
+ * in a stable order with stats and errors.
+ *
+ * Must not: choose targets, print, or set exit codes.
+ */
+import { DetectionEngine } from "../detect/engine.js";
+import { buildFinding } from "../findings/build.js";
+import { sortFindings } from "../findings/sort.js";
+import type { Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
+import type { FindingFilter } from "../filter/types.js";
+import type { RuleSpec } from "../rules/types.js";
+import { describeFsError } from "../sources/tree.js";
+import type { StreamTarget, Target } from "../sources/types.js";
+import { scanFilesOnWorkers } from "./pool.js";
+import { scanFile } from "./read-file.js";
+import { StreamScanner } from "./stream-scanner.js";
+import type { FileOutcome } from "./worker-protocol.js";
+
+/** Below this many files, worker start-up costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 64;
+
+export interface ScanTargetsOptions {
+  readonly rules: readonly RuleSpec[];
+  /** Worker threads for file targets (1: scan on this thread). */
+  readonly jobs: number;
+  /** Redact secrets in findings (default true; false only with --no-redact). */
+  readonly redact?: boolean;
+  readonly filter?: FindingFilter;
+  readonly windowChars?: number;
+  /** Called after each target, for progress lines. */
+  readonly onProgress?: (done: number, total: number, bytes: number) => void;
+  /** A compiled engine to reuse (tests, long-lived callers). */
+  readonly engine?: DetectionEngine;
+}
+
+export async function scanTargets(targets: readonly Target[], options: ScanTargetsOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const findings: Finding[] = [];
+  const suppressed: Suppressed[] = [];
+  const errors: ScanError[] = [];
+  const stats: ScanStats = { files: 0, bytes: 0, binarySkipped: 0, durationMs: 0, suppressed: {} };
+  const redact = options.redact ?? true;
+  const filter = options.filter;
+  let engine = options.engine;
+  const getEngine = () => (engine ??= DetectionEngine.fromSpecs(options.rules));
+  let done = 0;
+
+  const wanted = filter?.skipsPath ? targets.filter((t) => !filter.skipsPath?.(t.path)) : [...targets];
+  const skipped = targets.length - wanted.length;
+  if (skipped) stats.suppressed.path = (stats.suppressed.path ?? 0) + skipped;
+
+  const accept = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => {
+    for (const raw of raws) {
+      const blocking = meta.changedLines ? meta.changedLines.has(raw.line) : undefined;
+      const finding = buildFinding(raw, target.path, {
+        redact,
+        ...(meta.commit !== undefined ? { commit: meta.commit } : {}),
+        ...(meta.author !== undefined ? { author: meta.author } : {}),
+        ...(meta.date !== undefined ? { date: meta.date } : {}),
+        ...(blocking !== undefined ? { blocking } : {}),
+      });
+      const why = filter?.check(finding, raw);
+      if (why) {
+        suppressed.push({ finding, kind: why.kind, by: why.by });
+        stats.suppressed[why.kind] = (stats.suppressed[why.kind] ?? 0) + 1;
+      } else {
+        findings.push(finding);
+      }
+    }
+  };
+  const record = (target: Target, outcome: Omit<FileOutcome, "index">, meta: Parameters<typeof accept>[2] = {}) => {
+    done++;
+    if (outcome.error !== undefined) {
+      errors.push({ file: target.path, message: outcome.error });
+    } else {
+      stats.files++;
+      stats.bytes += outcome.bytes;
+      if (outcome.binary) stats.binarySkipped++;
+      accept(target, outcome.findings, meta);
+    }
+    options.onProgress?.(done, wanted.length, stats.bytes);
+  };
+
+  const files = wanted.filter((t): t is Extract<Target, { kind: "file" }> => t.kind === "file");
+  const streams = wanted.filter((t): t is StreamTarget => t.kind === "stream");
+
+  if (files.length >= MIN_FILES_FOR_WORKERS && options.jobs > 1) {
+    await scanFilesOnWorkers(
+      files,
+      { rules: options.rules, ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}) },
+      options.jobs,
+      (outcome) => {
+        const target = files[outcome.index];
+        if (target) record(target, outcome);
+      },
+    );
+  } else {
+    const windowOptions = options.windowChars !== undefined ? { windowChars: options.windowChars } : {};
+    for (const target of files) {
+      try {
+        const result = scanFile(target.absPath, getEngine(), windowOptions);
+        record(target, result);
+      } catch (error) {
+        record(target, { findings: [], bytes: 0, binary: false, error: describeFsError(error) });
+      }
+    }
+  }
+
+  for (const target of streams) {
+    const scanner = new StreamScanner(getEngine(), options.windowChars !== undefined ? { windowChars: options.windowChars } : {});
+    try {
+      // Read to the end even once the scanner has seen a NUL: a git pipe must be drained.
+      for await (const chunk of target.open()) scanner.push(chunk);
+      record(target, scanner.finish(), target);
+    } catch (error) {
+      record(target, { findings: [], bytes: 0, binary: false, error: (error as Error).message });
+    }
+  }
+
+  sortFindings(findings);
+  suppressed.sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column));
+  errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  stats.durationMs = Math.round(performance.now() - started);
+  return { findings, suppressed, stats, errors };
+}

@@ -1,0 +1,194 @@
+/**
+ * Scans one file's bytes as they arrive, in bounded memory.
+ *
+ * The text is decoded incrementally (a UTF-8 character split across reads
+ * survives) and cut into windows. Each window *owns* a range of offsets and
+ * reports only candidates whose secret starts there; it also carries
+ * LOOKBACK_CHARS of text before the owned range and HOLDBACK_CHARS after it,
+ * so a match (at most MAX_MATCH_CHARS long) and its context (CONTEXT_CHARS
+ * either side) are always seen whole. Cuts fall at line ends where possible;
+ * a line longer than the window is cut anywhere, the holdback being the
+ * overlap. The sequence of windows depends only on the text and the window
+ * size, never on how the bytes were read, and any window size gives the same
+ * findings as one window over the whole file (test/scan/stream-scanner.test.ts).
+ *
+ * Must not: know where bytes come from, consult allowlists, format output.
+ */
+import { CONTEXT_CHARS, lineEndOf, lineStartOf } from "../detect/context.js";
+import { MAX_MATCH_CHARS, type DetectionEngine } from "../detect/engine.js";
+import type { RawFinding } from "../findings/types.js";
+import { LineCounter } from "./line-counter.js";
+
+export const LOOKBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
+export const HOLDBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
+/** Default owned characters per window. */
+export const DEFAULT_WINDOW_CHARS = 1 << 20;
+/** Git's rule: a NUL byte in the first 8000 bytes makes a file binary. */
+export const BINARY_SNIFF_BYTES = 8000;
+/** Characters of the line kept either side of a secret in a finding's snippet. */
+export const SNIPPET_CONTEXT_CHARS = 120;
+
+export interface StreamScanOptions {
+  /** Owned characters per window (>= 1). Tests shrink it to exercise every cut. */
+  readonly windowChars?: number;
+}
+
+export interface StreamScanResult {
+  readonly findings: RawFinding[];
+  readonly bytes: number;
+  readonly binary: boolean;
+}
+
+export class StreamScanner {
+  readonly #engine: DetectionEngine;
+  readonly #windowChars: number;
+  readonly #decoder = new TextDecoder("utf-8");
+  readonly #lines = new LineCounter();
+  readonly #findings: RawFinding[] = [];
+  /** Buffered text and the absolute offset of its first character. */
+  #text = "";
+  #textStart = 0;
+  /** Absolute offset where the next window's owned range begins. */
+  #ownStart = 0;
+  #bytes = 0;
+  #sniffed = 0;
+  #binary = false;
+  #finished = false;
+
+  constructor(engine: DetectionEngine, options: StreamScanOptions = {}) {
+    this.#engine = engine;
+    this.#windowChars = Math.max(1, options.windowChars ?? DEFAULT_WINDOW_CHARS);
+  }
+
+  /** Feed the next bytes. Returns false once the file is known to be binary (stop reading). */
+  push(bytes: Uint8Array): boolean {
+    if (this.#binary) return false;
+    this.#bytes += bytes.length;
+    if (this.#sniffed < BINARY_SNIFF_BYTES) {
+      const n = Math.min(bytes.length, BINARY_SNIFF_BYTES - this.#sniffed);
+      if (bytes.subarray(0, n).includes(0)) {
+        this.#binary = true;
+        this.#text = "";
+        return false;
+      }
+      this.#sniffed += n;
+    }
+    this.#text += this.#decoder.decode(bytes, { stream: true });
+    // Process every window that is complete: its owned range plus the holdback.
+    while (this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
+      this.#processWindow(false);
+    }
+    return true;
+  }
+
+  /** End of input: scan what is left and return the findings in order. */
+  finish(): StreamScanResult {
+    if (!this.#finished) {
+      this.#finished = true;
+      if (!this.#binary) {
+        this.#text += this.#decoder.decode();
+        while (this.#ownStart < this.#bufferedEnd()) this.#processWindow(true);
+      }
+      this.#text = "";
+    }
+    return { findings: this.#findings, bytes: this.#bytes, binary: this.#binary };
+  }
+
+  #bufferedEnd(): number {
+    return this.#textStart + this.#text.length;
+  }
+
+  #processWindow(atEof: boolean): void {
+    const bufferedEnd = this.#bufferedEnd();
+    let ownEnd: number;
+    if (atEof && bufferedEnd - this.#ownStart <= this.#windowChars) {
+      ownEnd = bufferedEnd;
+    } else {
+      // Cut after the last line terminator in the owned range, if any.
+      const target = this.#ownStart + this.#windowChars;
+      const rel = (n: number) => n - this.#textStart;
+      let cut = -1;
+      const nl = this.#text.lastIndexOf("\n", rel(target) - 1);
+      const cr = this.#text.lastIndexOf("\r", rel(target) - 1);
+      const best = Math.max(nl, cr);
+      if (best >= rel(this.#ownStart)) cut = this.#textStart + best + 1;
+      ownEnd = cut > this.#ownStart ? cut : target;
+    }
+    const windowStart = Math.max(this.#textStart, this.#ownStart - LOOKBACK_CHARS);
+    const windowEnd = Math.min(bufferedEnd, ownEnd + HOLDBACK_CHARS);
+    const text = this.#text.slice(windowStart - this.#textStart, windowEnd - this.#textStart);
+    const candidates = this.#engine.detect(text, { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart });
+    for (const c of candidates) {
+      this.#findings.push(this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy));
+    }
+    // Count the owned range's lines now so the buffer before it can be dropped.
+    this.#lines.advance(ownEnd, this.#text, this.#textStart);
+    this.#ownStart = ownEnd;
+    const keepFrom = Math.max(this.#textStart, ownEnd - LOOKBACK_CHARS);
+    if (keepFrom > this.#textStart) {
+      this.#text = this.#text.slice(keepFrom - this.#textStart);
+      this.#textStart = keepFrom;
+    }
+  }
+
+  #locate(
+    text: string,
+    windowStart: number,
+    secretStart: number,
+    secretEnd: number,
+    matchStart: number,
+    matchEnd: number,
+    ruleId: string,
+    severity: RawFinding["severity"],
+    secret: string,
+    entropy: number,
+  ): RawFinding {
+    const start = this.#lines.positionOf(windowStart + secretStart, this.#text, this.#textStart);
+    // End position: count terminators inside the secret (multi-line PEM blocks).
+    let endLine = start.line;
+    let endLineStart = windowStart + secretStart - (start.column - 1);
+    for (let i = secretStart; i < secretEnd; i++) {
+      const ch = text.charCodeAt(i);
+      if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) {
+        endLine++;
+        endLineStart = windowStart + i + 1;
+      }
+    }
+    const endColumn = windowStart + secretEnd - endLineStart + 1;
+    const floor = Math.max(0, secretStart - CONTEXT_CHARS);
+    const lineStart = lineStartOf(text, secretStart, Math.max(floor, secretStart - SNIPPET_CONTEXT_CHARS));
+    const lineEnd = lineEndOf(text, secretStart, Math.min(text.length, secretEnd + SNIPPET_CONTEXT_CHARS));
+    const lineText = text.slice(lineStart, lineEnd);
+    const lineOffset = start.column - (secretStart - lineStart);
+    // The previous line, only when this line begins within the context bounds.
+    let prevLineText = "";
+    const realLineStart = lineStartOf(text, secretStart, floor);
+    if (realLineStart > floor) {
+      let p = realLineStart - 1;
+      if (text.charCodeAt(p) === 10 && p > floor && text.charCodeAt(p - 1) === 13) p--;
+      const prevStart = lineStartOf(text, p, Math.max(floor, p - 2 * SNIPPET_CONTEXT_CHARS));
+      prevLineText = text.slice(prevStart, p);
+    }
+    return {
+      ruleId,
+      severity,
+      line: start.line,
+      column: start.column,
+      endLine,
+      endColumn,
+      secret,
+      match: text.slice(matchStart, matchEnd),
+      lineText,
+      lineOffset,
+      prevLineText,
+      entropy,
+    };
+  }
+}
+
+/** Scan a whole string at once (one window): the reference the streaming path must equal. */
+export function scanString(engine: DetectionEngine, text: string): RawFinding[] {
+  const scanner = new StreamScanner(engine, { windowChars: Number.MAX_SAFE_INTEGER });
+  scanner.push(new TextEncoder().encode(text));
+  return scanner.finish().findings;
+}

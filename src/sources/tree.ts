@@ -1,0 +1,178 @@
+/**
+ * Working-tree source: turns the PATH arguments of `finta-guard scan` into
+ * file targets.
+ *
+ * Directories are walked depth-first with one readdir per directory, pruning
+ * ignored directories as they are met: a nested `.gitignore` can only be
+ * honoured by a walker that reads it before descending, which fast-glob's
+ * static ignore list cannot do. fast-glob expands PATH arguments that are glob
+ * patterns (`'src/**\/*.ts'`), micromatch applies `--include`/`--exclude`.
+ * Symbolic links are not followed (as git and ripgrep do), so link loops
+ * cannot trap the walk; `.git` folders are always skipped.
+ */
+import { lstatSync, readdirSync, type Dirent } from "node:fs";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
+import fg from "fast-glob";
+import micromatch from "micromatch";
+import { InputError } from "../errors.js";
+import type { ScanError } from "../findings/types.js";
+import { IgnoreStack } from "./ignore-stack.js";
+import type { FileTarget } from "./types.js";
+
+export interface TreeOptions {
+  readonly cwd: string;
+  /** `--no-ignore`: do not honour .gitignore / .finta-guardignore. */
+  readonly noIgnore?: boolean;
+  /** micromatch globs on the reported path; when set, only matching files are scanned. */
+  readonly include?: readonly string[];
+  readonly exclude?: readonly string[];
+}
+
+export interface TreeListing {
+  readonly targets: FileTarget[];
+  /** Directories that could not be read: the run must exit 2, not skip them silently. */
+  readonly errors: ScanError[];
+}
+
+/** The path as reports show it: relative to cwd when under it, else absolute; `/` separators. */
+export function displayPath(absPath: string, cwd: string): string {
+  const rel = relative(cwd, absPath);
+  const shown = rel === "" ? "." : !rel.startsWith("..") && !isAbsolute(rel) ? rel : absPath;
+  return sep === "/" ? shown : shown.split(sep).join("/");
+}
+
+const GLOB_CHARS = /[*?[\]{}]/;
+
+export function listTreeTargets(paths: readonly string[], options: TreeOptions): TreeListing {
+  const targets: FileTarget[] = [];
+  const errors: ScanError[] = [];
+  const seen = new Set<string>();
+  const add = (absPath: string) => {
+    if (seen.has(absPath)) return;
+    seen.add(absPath);
+    const path = displayPath(absPath, options.cwd);
+    if (options.include?.length && !micromatch.isMatch(path, options.include as string[], { dot: true })) return;
+    if (options.exclude?.length && micromatch.isMatch(path, options.exclude as string[], { dot: true })) return;
+    targets.push({ kind: "file", path, absPath });
+  };
+
+  for (const arg of paths.length ? paths : ["."]) {
+    const abs = resolve(options.cwd, arg);
+    let stat;
+    try {
+      stat = lstatSync(abs);
+    } catch (error) {
+      if (GLOB_CHARS.test(arg)) {
+        const matches = fg.sync(arg, { cwd: options.cwd, dot: true, onlyFiles: true, followSymbolicLinks: false, absolute: true, ignore: ["**/.git/**"] });
+        if (matches.length === 0) throw new InputError(`no file matches ${arg}`);
+        for (const m of matches.sort()) add(resolve(m));
+        continue;
+      }
+      throw new InputError(`${arg}: ${describeFsError(error)}`, { cause: error });
+    }
+    if (stat.isDirectory()) {
+      const { base, stack } = options.noIgnore ? { base: abs, stack: undefined } : ancestorStack(abs);
+      walk(abs, toSlash(relative(base, abs)), stack, add, errors, options.cwd);
+    } else if (stat.isFile()) {
+      // A file named on the command line is scanned even when ignored, as rg does.
+      add(abs);
+    } else if (stat.isSymbolicLink()) {
+      throw new InputError(`${arg}: is a symbolic link (not followed)`);
+    }
+  }
+  return { targets, errors };
+}
+
+function toSlash(p: string): string {
+  return sep === "/" ? p : p.split(sep).join("/");
+}
+
+/** The enclosing repository's root (a folder holding `.git`), if any. */
+function findRepoRoot(dir: string): string | undefined {
+  for (let d = dir; ; ) {
+    try {
+      lstatSync(join(d, ".git"));
+      return d;
+    } catch {
+      const parent = resolve(d, "..");
+      if (parent === d) return undefined;
+      d = parent;
+    }
+  }
+}
+
+/**
+ * Ignore rules that apply to a walk starting at `dir`: those of its ancestors
+ * up to the repository root (as git and rg apply them), with `.git/info/exclude`.
+ * Paths inside the stack are relative to `base`, the repository root.
+ */
+function ancestorStack(dir: string): { base: string; stack: IgnoreStack } {
+  const root = findRepoRoot(dir);
+  if (!root) return { base: dir, stack: IgnoreStack.empty() };
+  let stack = IgnoreStack.empty().enter(root, "", new Set(), [join(root, ".git", "info", "exclude")]);
+  const rel = toSlash(relative(root, dir));
+  if (rel === "") return { base: root, stack };
+  const parts = rel.split("/");
+  // Ancestors strictly above `dir` (the walk enters `dir` itself).
+  for (let i = 0; i < parts.length; i++) {
+    const relDir = parts.slice(0, i).join("/");
+    const absDir = join(root, ...parts.slice(0, i));
+    let names: Set<string>;
+    try {
+      names = new Set(readdirSync(absDir));
+    } catch {
+      names = new Set();
+    }
+    stack = stack.enter(absDir, relDir, names);
+  }
+  return { base: root, stack };
+}
+
+function walk(
+  absDir: string,
+  relDir: string,
+  stack: IgnoreStack | undefined,
+  add: (absPath: string) => void,
+  errors: ScanError[],
+  cwd: string,
+): void {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(absDir, { withFileTypes: true });
+  } catch (error) {
+    errors.push({ file: displayPath(absDir, cwd), message: describeFsError(error) });
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const names = new Set(entries.map((e) => e.name));
+  const here = stack?.enter(absDir, relDir, names);
+  for (const entry of entries) {
+    const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (entry.name === ".git") continue;
+      if (here?.ignores(rel, true)) continue;
+      walk(join(absDir, entry.name), rel, here, add, errors, cwd);
+    } else if (entry.isFile()) {
+      if (here?.ignores(rel, false)) continue;
+      add(join(absDir, entry.name));
+    }
+    // Symbolic links, sockets, FIFOs and devices are not content: skipped.
+  }
+}
+
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case "ENOENT":
+      return "no such file or directory";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "EISDIR":
+      return "is a directory";
+    case "ELOOP":
+      return "too many levels of symbolic links";
+    default:
+      return (error as Error | undefined)?.message ?? String(error);
+  }
+}
