@@ -34,20 +34,6 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-function wrap(text: string, width: number, indent: string): string {
-  const words = text.split(/\s+/);
-  const lines: string[] = [];
-  let line = "";
-  for (const word of words) {
-    if (line && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join("\n");
-}
-
 /** The redacted line with a caret run under the secret. */
 export function snippetWithCaret(f: Finding): string[] {
   const text = f.lineText.replace(/\t/g, " ");
@@ -68,7 +54,7 @@ export function formatFindingBlock(f: Finding, context: ReportContext): string {
   const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}`];
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
   out.push(...snippetWithCaret(f));
-  if (rule?.remediation) out.push(wrap(`→ ${rule.remediation}`, 96, "       "));
+  if (rule?.remediation) out.push(`       → ${rule.remediation}`);
   return out.join("\n");
 }
 

@@ -10,13 +10,23 @@ import type { FileOutcome, WorkerInit, WorkerResponse } from "./worker-protocol.
 
 const BATCH_FILES = 32;
 
+/**
+ * The worker's compiled entry. Built code runs `dist/scan/worker.js` next to
+ * this file; when this module runs from TypeScript source (the test runner
+ * transforms it, but worker threads load plain JS), use the build that
+ * `npm test` makes before running the tests.
+ */
+function workerEntry(): URL {
+  return import.meta.url.endsWith(".ts") ? new URL("../../dist/scan/worker.js", import.meta.url) : new URL("./worker.js", import.meta.url);
+}
+
 export async function scanFilesOnWorkers(
   files: readonly FileTarget[],
   init: WorkerInit,
   jobs: number,
   onOutcome: (outcome: FileOutcome) => void,
 ): Promise<void> {
-  const workerUrl = new URL("./worker.js", import.meta.url);
+  const workerUrl = workerEntry();
   const count = Math.max(1, Math.min(jobs, Math.ceil(files.length / BATCH_FILES)));
   let next = 0;
   let batchId = 0;
