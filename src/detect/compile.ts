@@ -5,6 +5,10 @@
 import { FintaGuardError } from "../errors.js";
 import type { RuleSpec, Severity } from "../rules/types.js";
 import type { CompiledRule } from "./types.js";
+import { DEFAULT_REACH } from "./regions.js";
+
+/** No match may be longer than this; rules keep their quantifiers bounded (see scan/stream-scanner.ts). */
+export const MAX_MATCH_CHARS = 16384;
 
 /** Default specificity: a rule with a vendor prefix beats a keyword + entropy rule. */
 export const DEFAULT_SPECIFICITY = 50;
@@ -36,6 +40,7 @@ export function compileRule(spec: RuleSpec, severityOf: (ruleId: string) => Seve
     regex,
     secretGroup,
     specificity: spec.specificity ?? DEFAULT_SPECIFICITY,
+    reach: spec.reach ?? (spec.multiline ? MAX_MATCH_CHARS : DEFAULT_REACH),
     allowRegexes: (spec.allowlist?.regexes ?? []).map((r, i) =>
       buildRegex(spec.id, `allowlist.regexes[${i}]`, r, (extra.includes("u") || extra.includes("v")) ? "u" : ""),
     ),

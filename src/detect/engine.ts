@@ -7,17 +7,17 @@
  * baseline, compute line numbers, print.
  */
 import type { RuleSpec } from "../rules/types.js";
-import { compileRules } from "./compile.js";
+import { MAX_MATCH_CHARS, compileRules } from "./compile.js";
 import { contextBounds, enclosingKeys, lineEndOf, lineStartOf, nearbyText } from "./context.js";
 import { isHex, shannonEntropy } from "./entropy.js";
 import { resolveOverlaps } from "./overlap.js";
 import { isPlaceholder } from "./placeholder.js";
 import { isQuietValue } from "./word-likeness.js";
-import { Prefilter } from "./prefilter.js";
+import { KeywordFilter, isFilterableKeyword } from "./keyword-filter.js";
+import { mergeHits, regionsFor } from "./regions.js";
 import type { Candidate, CompiledRule } from "./types.js";
 
-/** No match may be longer than this; rules keep their quantifiers bounded. */
-export const MAX_MATCH_CHARS = 16384;
+export { MAX_MATCH_CHARS };
 
 export interface DetectRange {
   /** Only candidates whose secret starts in [ownStart, ownEnd) are returned. */
@@ -27,19 +27,25 @@ export interface DetectRange {
 
 export class DetectionEngine {
   readonly rules: readonly CompiledRule[];
-  readonly #prefilter: Prefilter;
-  readonly #order = new Map<CompiledRule, number>();
+  readonly #keywords: KeywordFilter;
+  /** Rules that run over the whole text (no keyword, or one the filter cannot look for). */
+  readonly #always: readonly CompiledRule[];
+  /** For each rule (by index), the indices of its keywords in the filter. */
+  readonly #keywordIndices: readonly (readonly number[])[];
   readonly #orderById = new Map<string, number>();
   readonly #specificity = new Map<string, number>();
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
     rules.forEach((rule, i) => {
-      this.#order.set(rule, i);
       this.#orderById.set(rule.id, i);
       this.#specificity.set(rule.id, rule.specificity);
     });
-    this.#prefilter = new Prefilter(rules);
+    const unfiltered = (r: CompiledRule) => r.keywords.length === 0 || r.keywords.some((k) => !isFilterableKeyword(k));
+    this.#always = rules.filter(unfiltered);
+    this.#keywords = new KeywordFilter(rules.filter((r) => !unfiltered(r)).flatMap((r) => r.keywords));
+    const indexOf = new Map(this.#keywords.keywords.map((k, i) => [k, i] as const));
+    this.#keywordIndices = rules.map((r) => (unfiltered(r) ? [] : r.keywords.map((k) => indexOf.get(k) ?? -1).filter((i) => i >= 0)));
   }
 
   static fromSpecs(specs: readonly RuleSpec[]): DetectionEngine {
@@ -52,11 +58,27 @@ export class DetectionEngine {
     return rules.length === this.rules.length ? this : new DetectionEngine(rules);
   }
 
+  /**
+   * Candidates whose secret starts in [range.ownStart, range.ownEnd) of `text`.
+   *
+   * A rule with keywords runs only on the regions around its keywords'
+   * occurrences (see `regionsFor`): a rule's keywords must occur in each of its
+   * matches, which the rule tests check on every positive example. Rules
+   * without (filterable) keywords run over the whole text.
+   */
   detect(text: string, range: DetectRange = { ownStart: 0, ownEnd: text.length }): Candidate[] {
     const found: Candidate[] = [];
-    for (const rule of this.#prefilter.select(text, this.#order)) {
-      this.#runRule(rule, text, range, found);
-    }
+    const hits = this.#keywords.findHits(text);
+    this.rules.forEach((rule, i) => {
+      const indices = this.#keywordIndices[i]!;
+      if (indices.length === 0) {
+        if (this.#always.includes(rule)) this.#runRule(rule, text, 0, text.length, range, found);
+        return;
+      }
+      const positions = mergeHits(indices.map((k) => hits.positions[k]));
+      if (positions.length === 0) return;
+      for (const [from, to] of regionsFor(text, positions, rule.reach)) this.#runRule(rule, text, from, to, range, found);
+    });
     return resolveOverlaps(
       found,
       (id) => this.#specificity.get(id) ?? 0,
@@ -64,24 +86,22 @@ export class DetectionEngine {
     ).filter((c) => c.secretStart >= range.ownStart && c.secretStart < range.ownEnd);
   }
 
-  #runRule(rule: CompiledRule, text: string, range: DetectRange, out: Candidate[]): void {
+  /** Runs `rule` over text[from, to), collecting candidates; offsets stay those of `text`. */
+  #runRule(rule: CompiledRule, text: string, from: number, to: number, range: DetectRange, out: Candidate[]): void {
+    // Matches before the owned range still take part in overlap resolution,
+    // so windows agree on who wins; none needs looking at further back than this.
+    from = Math.max(from, range.ownStart - MAX_MATCH_CHARS);
+    to = Math.min(to, range.ownEnd + MAX_MATCH_CHARS);
+    if (from >= to) return;
+    const region = from === 0 && to === text.length ? text : text.slice(from, to);
     const regex = rule.regex;
     regex.lastIndex = 0;
-    // Candidates that start before the owned range still take part in overlap
-    // resolution, so windows agree on who wins; look back MAX_MATCH_CHARS at most.
-    const from = Math.max(0, range.ownStart - MAX_MATCH_CHARS);
-    regex.lastIndex = from;
     let m: RegExpExecArray | null;
-    while ((m = regex.exec(text)) !== null) {
-      const start = m.index;
-      const end = start + m[0].length;
+    while ((m = regex.exec(region)) !== null) {
       if (m[0].length === 0) regex.lastIndex++;
-      if (start >= range.ownEnd + MAX_MATCH_CHARS) break;
       const span = typeof rule.secretGroup === "string" ? m.indices?.groups?.[rule.secretGroup] : m.indices?.[rule.secretGroup];
-      if (!span) continue;
-      const [secretStart, secretEnd] = span;
-      if (secretEnd <= secretStart) continue;
-      const candidate = this.#accept(rule, text, start, end, secretStart, secretEnd);
+      if (!span || span[1] <= span[0]) continue;
+      const candidate = this.#accept(rule, text, from + m.index, from + m.index + m[0].length, from + span[0], from + span[1]);
       if (candidate) out.push(candidate);
     }
   }
@@ -95,7 +115,7 @@ export class DetectionEngine {
       if (entropy < min) return undefined;
     }
     if (spec.placeholderFilter !== false && isPlaceholder(secret)) return undefined;
-    if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value")) return undefined;
+    if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value", text.slice(start, end))) return undefined;
     if (rule.stopwords.length) {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((w) => lower.includes(w))) return undefined;

@@ -15,6 +15,8 @@ export interface CompiledRule {
   readonly regex: RegExp;
   readonly secretGroup: number | string;
   readonly specificity: number;
+  /** How far from a keyword occurrence the rule's matches may reach (characters). */
+  readonly reach: number;
   readonly allowRegexes: readonly RegExp[];
   readonly allowTarget: "secret" | "match" | "line";
   readonly stopwords: readonly string[];

@@ -92,6 +92,12 @@ export interface RuleSpec {
   readonly wordFilter?: boolean | "password";
   /** The match may span lines (PEM blocks); findings are reported at the first line. */
   readonly multiline?: boolean;
+  /**
+   * How far (characters) a match may extend from the keyword occurrence it
+   * contains: the regex runs only that far around each occurrence. Default
+   * 2048, or 16384 for multiline rules. Every match must contain a keyword.
+   */
+  readonly reach?: number;
   /** Higher wins when two rules report overlapping secrets (default 50; generic rules 10). */
   readonly specificity?: number;
   readonly promote?: readonly RuleContextPromotion[];

@@ -45,6 +45,7 @@ export class StreamScanner {
   readonly #decoder = new TextDecoder("utf-8");
   readonly #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
+
   /** Buffered text and the absolute offset of its first character. */
   #text = "";
   #textStart = 0;

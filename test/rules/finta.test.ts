@@ -79,10 +79,15 @@ describe("Not credentials: each must stay silent", () => {
     "finta_api_key_rotation_days: 90",
     `publishable = "pk_live_${fakeBody(24, ALNUM, 107)}"`,
     `publishable = "pk_test_${fakeBody(24, ALNUM, 108)}"`,
-    `curl https://api.example.com -H "Authorization: Bearer ${envValue}"`,
     'curl https://api.finta.io/v2/me -H "Authorization: Bearer $FINTA_API_KEY"',
   ])("%s", (text) => {
     expect(detect(text)).toEqual([]);
+  });
+
+  // A bearer token sent elsewhere may be another rule's finding, never a Finta one.
+  it("a bearer token in a request that does not name Finta is not a Finta finding", () => {
+    const text = `curl https://api.example.com -H "Authorization: Bearer ${envValue}"`;
+    expect(detect(text).filter((f) => f.ruleId.startsWith("finta-"))).toEqual([]);
   });
 });
 

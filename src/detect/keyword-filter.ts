@@ -1,0 +1,82 @@
+/**
+ * Keyword prefilter: finds every occurrence of every rule keyword in a text,
+ * in one pass, so that each rule's regex runs only around its keywords'
+ * occurrences (engine.ts) instead of over the whole text.
+ *
+ * The pass hashes every 3-character window (ASCII letters folded to lower
+ * case) and tests it against a bitset of the keywords' first three
+ * characters; only on a hit are the keywords behind that hash compared in
+ * full. On this hardware such a typed-array loop runs about three times
+ * faster than one V8 regex alternation of the same keywords, and unlike an
+ * alternation it never hides a keyword that overlaps another (`finta` inside
+ * `finta_`).
+ *
+ * Keywords are ASCII, lower case and at least three characters long; a rule
+ * with another keyword cannot be prefiltered and runs over the whole text.
+ */
+
+const HASH_BITS = 18;
+const HASH_SHIFT = 32 - HASH_BITS;
+const GOLDEN = 0x9e3779b1;
+
+/** ASCII case folding for UTF-16 code units; anything else never equals a keyword character. */
+const FOLD = new Uint8Array(65536);
+for (let i = 0; i < 128; i++) FOLD[i] = i >= 65 && i <= 90 ? i + 32 : i;
+
+export function isFilterableKeyword(keyword: string): boolean {
+  return keyword.length >= 3 && /^[\x21-\x7e]+$/.test(keyword) && keyword === keyword.toLowerCase();
+}
+
+/** Occurrences of keywords in one text: `positions[k]` lists where keyword k starts, ascending. */
+export interface KeywordHits {
+  readonly positions: readonly (readonly number[] | undefined)[];
+}
+
+export class KeywordFilter {
+  readonly keywords: readonly string[];
+  readonly #codes: readonly Uint8Array[];
+  readonly #bitset = new Uint8Array(1 << (HASH_BITS - 3));
+  /** hash → indices of keywords whose first three characters hash there. */
+  readonly #byHash = new Map<number, number[]>();
+
+  constructor(keywords: readonly string[]) {
+    this.keywords = [...new Set(keywords.filter(isFilterableKeyword))];
+    this.#codes = this.keywords.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
+    this.#codes.forEach((k, index) => {
+      const h = Math.imul(((k[0] ?? 0) << 16) | ((k[1] ?? 0) << 8) | (k[2] ?? 0), GOLDEN) >>> HASH_SHIFT;
+      this.#bitset[h >>> 3]! |= 1 << (h & 7);
+      const list = this.#byHash.get(h);
+      if (list) list.push(index);
+      else this.#byHash.set(h, [index]);
+    });
+  }
+
+  /** Every occurrence of every keyword in `text`. */
+  findHits(text: string): KeywordHits {
+    const positions: (number[] | undefined)[] = new Array(this.keywords.length);
+    const end = text.length;
+    if (end < 3 || this.keywords.length === 0) return { positions };
+    const bitset = this.#bitset;
+    const codes = this.#codes;
+    let a = FOLD[text.charCodeAt(0)]!;
+    let b = FOLD[text.charCodeAt(1)]!;
+    for (let i = 0; i + 2 < end; i++) {
+      const c = FOLD[text.charCodeAt(i + 2)]!;
+      const h = Math.imul((a << 16) | (b << 8) | c, GOLDEN) >>> HASH_SHIFT;
+      const first = a;
+      const second = b;
+      a = b;
+      b = c;
+      if ((bitset[h >>> 3]! & (1 << (h & 7))) === 0) continue;
+      for (const index of this.#byHash.get(h)!) {
+        const kw = codes[index]!;
+        // The first three characters only agree by hash: compare everything.
+        if (kw[0] !== first || kw[1] !== second || kw[2] !== c || i + kw.length > end) continue;
+        let q = 3;
+        while (q < kw.length && FOLD[text.charCodeAt(i + q)] === kw[q]) q++;
+        if (q === kw.length) (positions[index] ??= []).push(i);
+      }
+    }
+    return { positions };
+  }
+}

@@ -1,0 +1,48 @@
+/**
+ * Where a keyword-anchored rule runs: the text around each occurrence of one
+ * of its keywords, `reach` characters either side, widened to whole lines
+ * (so `^`, `$` and look-behinds see what a whole-text scan sees) but never by
+ * more than LINE_SLACK, and merged where they touch. Regions are the reason a
+ * catalogue of hundreds of rules costs little more than the keyword pass.
+ */
+import { lineEndOf, lineStartOf } from "./context.js";
+
+/** Default reach of a rule's match around its keyword (characters). */
+export const DEFAULT_REACH = 2048;
+/** How far a region may be widened to reach a line start or end. */
+export const LINE_SLACK = 1024;
+
+/** Sorted union of several ascending position lists. */
+export function mergeHits(lists: readonly (readonly number[] | undefined)[]): number[] {
+  const present = lists.filter((l): l is readonly number[] => l !== undefined && l.length > 0);
+  if (present.length === 0) return [];
+  if (present.length === 1) return present[0] as number[];
+  return present.flat().sort((a, b) => a - b);
+}
+
+/** Half-open [from, to) regions, ascending and disjoint. */
+export function regionsFor(text: string, positions: readonly number[], reach: number): [number, number][] {
+  const regions: [number, number][] = [];
+  let current: [number, number] | undefined;
+  for (const p of positions) {
+    const lo = Math.max(0, p - reach);
+    const hi = Math.min(text.length, p + reach);
+    if (current && lo <= current[1]) {
+      if (hi > current[1]) current[1] = hi;
+      continue;
+    }
+    if (current) regions.push(current);
+    current = [lo, hi];
+  }
+  if (current) regions.push(current);
+  // Widen to whole lines after merging: each region is widened once.
+  const widened: [number, number][] = [];
+  for (const [lo, hi] of regions) {
+    const from = lineStartOf(text, lo, Math.max(0, lo - LINE_SLACK));
+    const to = lineEndOf(text, hi, Math.min(text.length, hi + LINE_SLACK));
+    const last = widened[widened.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else widened.push([from, to]);
+  }
+  return widened;
+}

@@ -1,0 +1,197 @@
+/**
+ * Is a candidate value made of words rather than randomness?
+ *
+ * The generic keyword rules (`password = …`, `api_key: …`) see every value a
+ * program assigns to a key with a secret-ish name, and most of those are not
+ * secrets: identifiers (`passwordVariable`), natural language ("this is just a
+ * long string"), file paths, URLs without credentials, version strings,
+ * lockfile hashes, template expressions. Raw Shannon entropy cannot tell
+ * `SalesResults-1.2` from a key (both score ~3.5 bits), so, in the spirit of
+ * betterleaks' token-efficiency filter, we measure how much of the value is
+ * covered by pronounceable English-like runs: a real key drawn from a random
+ * alphabet almost never spells words for long, a human-written value almost
+ * always does. Pure functions, no I/O; `engine.ts` calls `isQuietValue` for
+ * rules that set `wordFilter`.
+ */
+import { isPlaceholder } from "./placeholder.js";
+
+// The most frequent English letter pairs (roughly the top 150 of a large
+// corpus). A run of letters whose pairs mostly come from this set reads as a
+// word; a random lowercase run hits it for only ~20% of its pairs.
+const COMMON_BIGRAMS = new Set(
+  (
+    "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa eq sy sl ps jo lf nv je nk kn gs dy hy ze ks xt bs"
+  ).split(" "),
+);
+
+const VOWELS = /[aeiouy]/;
+
+/** Splits a value into its letter runs, also at lower→upper case changes (`SalesResults` → Sales, Results). */
+export function letterRuns(value: string): string[] {
+  return value.split(/[^A-Za-z]+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])/).filter((r) => r.length > 0);
+}
+
+/** Share (0..1) of a run's letter pairs that are common English bigrams. */
+export function bigramScore(run: string): number {
+  const lower = run.toLowerCase();
+  if (lower.length < 2) return 0;
+  let hits = 0;
+  for (let i = 1; i < lower.length; i++) if (COMMON_BIGRAMS.has(lower.slice(i - 1, i + 1))) hits++;
+  return hits / (lower.length - 1);
+}
+
+/** A run that reads as a word: long enough, has a vowel, mostly common pairs. */
+export function isWordLikeRun(run: string): boolean {
+  if (run.length < 3) return false;
+  if (!VOWELS.test(run.toLowerCase())) return false;
+  // Mixed case inside a run (after camel splitting) means `aBcD`-style noise.
+  if (/[A-Z]/.test(run.slice(1)) && /[a-z]/.test(run)) return false;
+  const score = bigramScore(run);
+  // Short runs need every pair to be common ("key", "api"); long runs may
+  // carry a rare pair or two ("passwd", "keystore").
+  return run.length <= 4 ? score === 1 : score >= 0.6;
+}
+
+/**
+ * Share (0..1) of the value's characters that sit in word-like runs. Digits,
+ * punctuation and separators count neither way: `SalesResults-1.2` is 12 word
+ * characters out of 12 letters.
+ */
+export function wordLikeness(value: string): number {
+  let letters = 0;
+  let wordy = 0;
+  for (const run of letterRuns(value)) {
+    letters += run.length;
+    if (isWordLikeRun(run)) wordy += run.length;
+  }
+  if (letters === 0) return 0;
+  return wordy / letters;
+}
+
+const VERSION = /^v?\d{1,6}(?:[._-]\d{1,8}){1,4}(?:[-+._]?[A-Za-z0-9.]{0,40})?$|^(?:rc|alpha|beta)\d/i;
+const CONTENT_HASH = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{8,}$/i;
+const URL_NO_CREDENTIALS = /^[a-z][a-z0-9+.-]{1,15}:\/\/(?![^/\s]*:[^/\s@]*@)\S*$/i;
+const PATH = /^(?:[~.]{0,2}\/|[A-Za-z]:\\|\\\\)[\w.@~\/\\-]{0,400}$|^[\w.-]{1,64}(?:\/[\w.@-]{1,64}){1,}\/?$|^[\w-]{1,64}(?:\.[\w-]{1,32})*\.(?:pem|p12|pfx|crt|cer|key|jks|keystore|keytab|json|ya?ml|toml|ini|conf|cfg|txt|env|properties|xml|js|ts|py|rb|go|sh|html?|md|lock|log|gpg|asc|pub|der)$/i;
+const EMAIL = /^[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+$/;
+// `${…}`, `{{ … }}`, `<…>`, `%(name)s`, `#{…}`, `$(…)`, `@{…}`, `[[…]]` as the whole value.
+const TEMPLATE = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|\{%.*%\}|<[^<>]*>|%\([\w.]+\)[sd]|%[\w.]+%|#\{[^}]*\}|@\{[^}]*\}|\[\[.*\]\]|\{[\w.-]*\})$/s;
+// A reference to where the value lives, not the value: `$VAR`, `process.env.X`, `os.environ[…]`, `secrets.X`, a call.
+const REFERENCE = /^(?:\$[A-Za-z_][\w]*|process\.env\b|import\.meta\.env\b|os\.(?:environ|getenv)\b|getenv\b|env[.([]|ENV\[|System\.getenv\b|secrets\.|vault:|ssm:|arn:aws:|ref\+|!Ref\b|!Sub\b)/;
+const FUNCTION_CALL = /^[A-Za-z_$][\w$.]{0,80}\([^)]{0,200}\)?[;,]?$/;
+// `a.b.c` member access / dotted config key, `pkg::Name`, `Class.CONSTANT`.
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*){1,8}$/;
+// Algorithm and key-type names that sit next to key material: `ssh-ed25519`, `RS256`, `aes256-cbc`.
+const ALGORITHM = /^(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com|aes-?\d{3}(?:-[a-z]{2,4})?|[RHEP]S\d{3}|sha-?\d{1,3}|md5|hmac-?sha\d{1,3}|rsa-?\d{0,4}|ed25519|x25519|secp\d{3}[rk]1|p-?\d{3})$/i;
+const NUMBER = /^(?:0x[0-9a-f]{1,32}|0b[01]{1,64}|-?\d{1,40}(?:\.\d{1,20})?(?:e[+-]?\d{1,3})?)$/i;
+// Credentials inside a URL are the URL rules' business (they know templates and demo users).
+const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]{1,15}:\/\/[^/\s]*:[^/\s@]*@/i;
+// Only letters, digits and the separators of identifiers and text: what "words" may be made of.
+const WORDY_CHARSET = /^[A-Za-z0-9 _.\-/:!?,']+$/;
+
+/**
+ * The kinds of value the generic rules must leave alone, checked in order of
+ * cost. Returns the reason (for tests and debugging), or undefined when the
+ * value may be a secret.
+ */
+export function quietReason(value: string, options: { readonly minWordLikeness?: number } = {}): string | undefined {
+  const v = value.trim();
+  if (v.length === 0) return "empty";
+  if (TEMPLATE.test(v)) return "template";
+  if (REFERENCE.test(v)) return "reference";
+  if (URL_NO_CREDENTIALS.test(v)) return "url";
+  if (EMAIL.test(v)) return "email";
+  if (CONTENT_HASH.test(v)) return "content-hash";
+  if (VERSION.test(v)) return "version";
+  if (NUMBER.test(v)) return "number";
+  if (URL_WITH_CREDENTIALS.test(v)) return "url-with-credentials";
+  if (ALGORITHM.test(v)) return "algorithm";
+  // Base64 and paths share an alphabet; a path is made of words (`env/cert.p12`), a key is not.
+  if (PATH.test(v) && wordLikeness(v) >= 0.4) return "path";
+  if (MEMBER_ACCESS.test(v)) return "member-access";
+  if (FUNCTION_CALL.test(v) && /\(/.test(v)) return "call";
+  // Natural language: several space-separated words.
+  if (/\s/.test(v) && v.split(/\s+/).filter((w) => /^[A-Za-z][a-z']*[.,!?:]?$/.test(w)).length >= 3) return "prose";
+  const min = options.minWordLikeness ?? 0.7;
+  if (WORDY_CHARSET.test(v) && wordLikeness(v) >= min && hasFewDigitsInside(v)) return "words";
+  if (isEncodedText(v)) return "encoded-text";
+  return undefined;
+}
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4}){3,200}(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/**
+ * Base64 that decodes to readable words (`ZHVtbXkgdGV4dC…` is "dummy text…"):
+ * a sample, not key material, which decodes to bytes that are not text.
+ */
+function isEncodedText(v: string): boolean {
+  if (v.length < 16 || !BASE64.test(v)) return false;
+  let decoded: string;
+  try {
+    decoded = atob(v);
+  } catch {
+    return false;
+  }
+  if (!/^[\x20-\x7e\t\r\n]+$/.test(decoded)) return false;
+  return wordLikeness(decoded) >= 0.7;
+}
+
+/**
+ * Words with a digit suffix (`Password1`, `SalesResults-1.2`) still read as
+ * words; digits scattered through the value (`k3yM4t3r1al`) do not.
+ */
+function hasFewDigitsInside(v: string): boolean {
+  const inner = v.replace(/[\d._-]+$/, "");
+  const digits = inner.replace(/[^0-9]/g, "").length;
+  return digits <= Math.max(1, Math.floor(inner.length / 10));
+}
+
+// A value that is itself a secret-ish word: `password = "password"`, `secret: secret`.
+const SELF_NAMED = /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_-]?key|credentials?|none|null|nil|undefined|true|false|empty|default)$/i;
+// An identifier made of several words: `real_secret`, `db-password`, `TestSourcePassword`.
+const MULTI_WORD_IDENTIFIER = /^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$/;
+const SAMPLE_WORD = /fake|dummy|example|sample|notreal|not_real|placeholder/i;
+
+/**
+ * How strict the filter is. `"value"` (API keys, tokens): anything that reads
+ * as words is quiet. `"password"`: people choose passwords that are words
+ * (`rootpasswd`), so a single word stays reportable and only multi-word
+ * identifiers, sample words and the structural kinds are quiet.
+ */
+export type QuietMode = "value" | "password";
+
+// A well-formed template expression anywhere in the value: the value is built
+// at run time (`prefix-${ENV}`, `{{ .Values.x }}`, `<your-key>`).
+const EMBEDDED_TEMPLATE = /\$\{\{?\s*[A-Za-z_][\w.:-]*\s*\}\}?|\$\([A-Za-z_][\w .-]*\)|\{\{[\s\w.|"'-]*\}\}|<[A-Za-z][\w -]{0,40}>|%\([\w.]+\)[sd]|#\{[\w.]+\}/;
+
+/**
+ * The engine's placeholder check, minus its "contains `<`, `{`, `$`" markers:
+ * generic values are judged by EMBEDDED_TEMPLATE instead, since a real
+ * password may contain those characters.
+ */
+function isLoosePlaceholder(value: string): boolean {
+  return isPlaceholder(value.replace(/[<>{}$()]/g, "")) || isPlaceholder(value.replace(/[<>{}()]/g, "").replace(/\$(?![A-Za-z_{(])/g, ""));
+}
+
+/** Letters and digits only, lower-cased: `id-Gost28147-89` and `SN_id_Gost28147_89` compare equal. */
+function squashed(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]/g, "");
+}
+
+/**
+ * `context` is the whole regex match (name, operator, value): a value that
+ * merely repeats its own name (`KEY_MESHING = "key-meshing"`) is a label.
+ */
+export function isQuietValue(value: string, mode: QuietMode = "value", context?: string): boolean {
+  if (EMBEDDED_TEMPLATE.test(value) || isLoosePlaceholder(value)) return true;
+  if (context !== undefined) {
+    const v = squashed(value);
+    const at = context.lastIndexOf(value);
+    if (v.length >= 4 && at > 0 && squashed(context.slice(0, at)).includes(v)) return true;
+  }
+  if (mode === "value") return quietReason(value) !== undefined;
+  const v = value.trim();
+  if (SELF_NAMED.test(v) || SAMPLE_WORD.test(v)) return true;
+  const reason = quietReason(v, { minWordLikeness: 2 });
+  if (reason !== undefined) return true;
+  return MULTI_WORD_IDENTIFIER.test(v) && letterRuns(v).length >= 2 && letterRuns(v).every(isWordLikeRun);
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { KeywordFilter, isFilterableKeyword } from "../../src/detect/keyword-filter.js";
+
+/** keyword → positions, for the keywords that occur. */
+function hits(filter: KeywordFilter, text: string): Record<string, number[]> {
+  const { positions } = filter.findHits(text);
+  const out: Record<string, number[]> = {};
+  filter.keywords.forEach((k, i) => {
+    if (positions[i]) out[k] = [...positions[i]];
+  });
+  return out;
+}
+
+describe("KeywordFilter.findHits", () => {
+  const filter = new KeywordFilter(["finta", "finta_", "sk_live_", "bearer", "whsec_", "xoxb-"]);
+
+  it.each([
+    { name: "none present", text: "nothing to see here", expected: {} },
+    { name: "case-insensitive", text: "FINTA_API_KEY=1", expected: { finta: [0], finta_: [0] } },
+    { name: "a keyword inside another is found too", text: "my finta_ key", expected: { finta: [3], finta_: [3] } },
+    { name: "overlapping keywords", text: "xoxb-sk_live_", expected: { "xoxb-": [0], sk_live_: [5] } },
+    { name: "every occurrence, in order", text: "bearer x Bearer y BEARER", expected: { bearer: [0, 9, 18] } },
+    { name: "keyword at the very end", text: "xx whsec_", expected: { whsec_: [3] } },
+    { name: "truncated keyword at the end is not found", text: "xx whsec", expected: {} },
+    { name: "non-ASCII neighbours (UTF-16 offsets)", text: "é𝒳finta✓", expected: { finta: [3] } },
+    { name: "non-ASCII look-alike letters do not fold", text: "fİnta ﬁnta", expected: {} },
+  ])("$name", ({ text, expected }) => {
+    expect(hits(filter, text)).toEqual(expected);
+  });
+
+  it("only ASCII lower-case keywords of three or more characters are filterable", () => {
+    expect(["abc", "sk_", "a-b", "ab", "Abc", "clé"].map(isFilterableKeyword)).toEqual([true, true, true, false, false, false]);
+    expect(new KeywordFilter(["ab", "abc", "Abc"]).keywords).toEqual(["abc"]);
+  });
+
+  it("many keywords sharing prefixes and hash buckets are each verified in full", () => {
+    const many = Array.from({ length: 2000 }, (_, i) => `kw${i.toString(36)}_`);
+    const big = new KeywordFilter(many);
+    const chosen = many.filter((_, i) => i % 7 === 0);
+    const text = chosen.join(" ") + " kw_ kwzz";
+    const found = hits(big, text);
+    expect(Object.keys(found).sort()).toEqual([...chosen].sort());
+    let at = 0;
+    for (const k of chosen) {
+      expect(found[k]).toEqual([at]);
+      at += k.length + 1;
+    }
+  });
+});
