@@ -84,9 +84,12 @@ export function fakeToken(prefix: string, length: number, alphabet: AlphabetName
   }
 }
 
-/** A random body without a prefix: `fakeToken("", length, alphabet, seed)`. */
-export function fakeBody(length: number, alphabet: AlphabetName | string, seed: string | number): string {
-  return fakeToken("", length, alphabet, seed);
+/**
+ * A random body without a prefix: `fakeToken("", length, alphabet, seed)`.
+ * `salt` separates bodies that share a numeric seed (`fakeBody(32, ALNUM, 1, "api")`).
+ */
+export function fakeBody(length: number, alphabet: AlphabetName | string, seed: string | number, salt?: string): string {
+  return fakeToken("", length, alphabet, salt === undefined ? seed : `${String(seed)}:${salt}`);
 }
 
 /** Where an example's secret sits: offsets into the example text. */
