@@ -36,18 +36,22 @@ export class KeywordFilter {
   readonly keywords: readonly string[];
   readonly #codes: readonly Uint8Array[];
   readonly #bitset = new Uint8Array(1 << (HASH_BITS - 3));
-  /** hash → indices of keywords whose first three characters hash there. */
-  readonly #byHash = new Map<number, number[]>();
+  /**
+   * hash → keywords whose first three characters hash there, as linked lists
+   * in typed arrays (head by hash, next by keyword): no Map lookup per hit.
+   */
+  readonly #head: Int32Array = new Int32Array(1 << HASH_BITS).fill(-1);
+  readonly #next: Int32Array;
 
   constructor(keywords: readonly string[]) {
     this.keywords = [...new Set(keywords.filter(isFilterableKeyword))];
     this.#codes = this.keywords.map((k) => Uint8Array.from(k, (c) => c.charCodeAt(0)));
+    this.#next = new Int32Array(this.keywords.length).fill(-1);
     this.#codes.forEach((k, index) => {
       const h = Math.imul(((k[0] ?? 0) << 16) | ((k[1] ?? 0) << 8) | (k[2] ?? 0), GOLDEN) >>> HASH_SHIFT;
       this.#bitset[h >>> 3]! |= 1 << (h & 7);
-      const list = this.#byHash.get(h);
-      if (list) list.push(index);
-      else this.#byHash.set(h, [index]);
+      this.#next[index] = this.#head[h]!;
+      this.#head[h] = index;
     });
   }
 
@@ -57,25 +61,27 @@ export class KeywordFilter {
     const end = text.length;
     if (end < 3 || this.keywords.length === 0) return { positions };
     const bitset = this.#bitset;
+    const head = this.#head;
+    const next = this.#next;
     const codes = this.#codes;
+    const last = end - 2;
     let a = FOLD[text.charCodeAt(0)]!;
     let b = FOLD[text.charCodeAt(1)]!;
-    for (let i = 0; i + 2 < end; i++) {
+    for (let i = 0; i < last; i++) {
       const c = FOLD[text.charCodeAt(i + 2)]!;
       const h = Math.imul((a << 16) | (b << 8) | c, GOLDEN) >>> HASH_SHIFT;
-      const first = a;
-      const second = b;
+      if ((bitset[h >>> 3]! & (1 << (h & 7))) !== 0) {
+        for (let index = head[h]!; index >= 0; index = next[index]!) {
+          const kw = codes[index]!;
+          // The first three characters only agree by hash: compare everything.
+          if (kw[0] !== a || kw[1] !== b || kw[2] !== c || i + kw.length > end) continue;
+          let q = 3;
+          while (q < kw.length && FOLD[text.charCodeAt(i + q)] === kw[q]) q++;
+          if (q === kw.length) (positions[index] ??= []).push(i);
+        }
+      }
       a = b;
       b = c;
-      if ((bitset[h >>> 3]! & (1 << (h & 7))) === 0) continue;
-      for (const index of this.#byHash.get(h)!) {
-        const kw = codes[index]!;
-        // The first three characters only agree by hash: compare everything.
-        if (kw[0] !== first || kw[1] !== second || kw[2] !== c || i + kw.length > end) continue;
-        let q = 3;
-        while (q < kw.length && FOLD[text.charCodeAt(i + q)] === kw[q]) q++;
-        if (q === kw.length) (positions[index] ??= []).push(i);
-      }
     }
     return { positions };
   }
