@@ -49,7 +49,7 @@ export function compileRule(spec: RuleSpec, severityOf: (ruleId: string) => Seve
     promote: (spec.promote ?? []).map((p, i) => ({
       to: p.to,
       severity: severityOf(p.to) ?? spec.severity,
-      line: p.line === undefined ? undefined : buildRegex(spec.id, `promote[${i}].line`, p.line, "i"),
+      key: p.key === undefined ? undefined : buildRegex(spec.id, `promote[${i}].key`, p.key, "i"),
       parentKey: p.parentKey?.toLowerCase(),
     })),
     requires: spec.requires

@@ -137,9 +137,9 @@ export class DetectionEngine {
     let ruleId = rule.id;
     let severity = rule.severity;
     for (const p of rule.promote) {
-      const onLine = p.line ? p.line.test(nearbyText(text, secretStart, secretEnd, 0, bounds)) : false;
-      const underKey = p.parentKey ? enclosingKeys(text, secretStart, bounds).includes(p.parentKey) : false;
-      if (onLine || underKey) {
+      const keyNames = p.key ? p.key.test(text.slice(start, secretStart)) : false;
+      const underKey = !keyNames && p.parentKey ? enclosingKeys(text, secretStart, bounds).includes(p.parentKey) : false;
+      if (keyNames || underKey) {
         ruleId = p.to;
         severity = p.severity;
         break;

@@ -20,7 +20,7 @@ export interface CompiledRule {
   readonly allowRegexes: readonly RegExp[];
   readonly allowTarget: "secret" | "match" | "line";
   readonly stopwords: readonly string[];
-  readonly promote: readonly { readonly to: string; readonly severity: Severity; readonly line: RegExp | undefined; readonly parentKey: string | undefined }[];
+  readonly promote: readonly { readonly to: string; readonly severity: Severity; readonly key: RegExp | undefined; readonly parentKey: string | undefined }[];
   readonly requires: { readonly near: RegExp; readonly lines: number } | undefined;
 }
 

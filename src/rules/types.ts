@@ -21,14 +21,19 @@ export interface RuleAllowlist {
 
 /**
  * Where a candidate found by a generic rule is re-labelled as a more specific
- * rule because of what surrounds it: e.g. `api_key: …` under a `finta:` YAML
- * block, or on a line that names Finta, is a `finta-env-secret` finding.
+ * rule because of what surrounds it: e.g. `finta_api_key = …` (the key names
+ * Finta) or `api_key: …` under a `finta:` YAML block is a `finta-env-secret`
+ * finding.
  */
 export interface RuleContextPromotion {
   /** Id of the rule the finding is reported under when the context holds. */
   readonly to: string;
-  /** Regex source tested (case-insensitively) against the candidate's line. */
-  readonly line?: string;
+  /**
+   * Regex source tested (case-insensitively) against the key: the part of the
+   * match before the secret (`FintaClient.apiKey = ` in `FintaClient.apiKey = "…"`).
+   * Not the whole line: a line that merely mentions Finta elsewhere is no context.
+   */
+  readonly key?: string;
   /** A YAML/indented block key (case-insensitive) among the candidate's ancestors. */
   readonly parentKey?: string;
 }
