@@ -13,7 +13,8 @@ import { isHex, shannonEntropy } from "./entropy.js";
 import { resolveOverlaps } from "./overlap.js";
 import { isPlaceholder } from "./placeholder.js";
 import { isQuietValue } from "./word-likeness.js";
-import { KeywordFilter, isFilterableKeyword } from "./keyword-filter.js";
+import { KeywordFilter, isFilterableKeyword, type KeywordHits } from "./keyword-filter.js";
+import { MAX_DEPTH, findEncodedRuns } from "./decode.js";
 import { mergeHits, regionsFor } from "./regions.js";
 import type { Candidate, CompiledRule } from "./types.js";
 
@@ -66,7 +67,7 @@ export class DetectionEngine {
    * matches, which the rule tests check on every positive example. Rules
    * without (filterable) keywords run over the whole text.
    */
-  detect(text: string, range: DetectRange = { ownStart: 0, ownEnd: text.length }): Candidate[] {
+  detect(text: string, range: DetectRange = { ownStart: 0, ownEnd: text.length }, depth = 0): Candidate[] {
     const found: Candidate[] = [];
     const hits = this.#keywords.findHits(text);
     this.rules.forEach((rule, i) => {
@@ -79,11 +80,30 @@ export class DetectionEngine {
       if (positions.length === 0) return;
       for (const [from, to] of regionsFor(text, positions, rule.reach)) this.#runRule(rule, text, from, to, range, found);
     });
+    if (depth < MAX_DEPTH) this.#detectEncoded(text, hits, range, depth, found);
     return resolveOverlaps(
       found,
       (id) => this.#specificity.get(id) ?? 0,
       (id) => this.#orderById.get(id) ?? Number.MAX_SAFE_INTEGER,
     ).filter((c) => c.secretStart >= range.ownStart && c.secretStart < range.ownEnd);
+  }
+
+  /**
+   * Secrets inside base64 or percent-encoded strings: the decoded text is
+   * scanned with every rule, and what is found there is reported at the
+   * encoded string. A direct candidate overlapping an encoded one wins.
+   */
+  #detectEncoded(text: string, hits: KeywordHits, range: DetectRange, depth: number, found: Candidate[]): void {
+    const direct = found.length;
+    const from = Math.max(0, range.ownStart - MAX_MATCH_CHARS);
+    for (const run of findEncodedRuns(text, hits, from, Math.min(text.length, range.ownEnd + MAX_MATCH_CHARS))) {
+      const overlapsDirect = found.slice(0, direct).some((c) => c.secretStart < run.end && run.start < c.secretEnd);
+      if (overlapsDirect) continue;
+      for (const inner of this.detect(run.decoded, undefined, depth + 1)) {
+        const secret = text.slice(run.start, run.end);
+        found.push({ ...inner, start: run.start, end: run.end, secretStart: run.start, secretEnd: run.end, secret, encoding: run.encoding });
+      }
+    }
   }
 
   /** Runs `rule` over text[from, to), collecting candidates; offsets stay those of `text`. */

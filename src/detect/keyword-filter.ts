@@ -27,9 +27,31 @@ export function isFilterableKeyword(keyword: string): boolean {
   return keyword.length >= 3 && /^[\x21-\x7e]+$/.test(keyword) && keyword === keyword.toLowerCase();
 }
 
-/** Occurrences of keywords in one text: `positions[k]` lists where keyword k starts, ascending. */
+/**
+ * What one pass over a text gathers. Everything that needs a look at every
+ * character is done in this one loop, so the text is walked once.
+ */
 export interface KeywordHits {
+  /** `positions[k]` lists where keyword k starts, ascending. */
   readonly positions: readonly (readonly number[] | undefined)[];
+  /**
+   * Runs of base64/base64url characters at least MIN_ENCODED_RUN long that mix
+   * lower case, upper case and digits, as [start, end) pairs: where an
+   * encoded secret may hide (detect/decode.ts).
+   */
+  readonly encodedRuns: readonly number[];
+  /** Offsets of `%` signs: where percent-encoding may start. */
+  readonly percentSigns: readonly number[];
+}
+
+/** Shortest base64 run worth decoding: 15 bytes of text. */
+export const MIN_ENCODED_RUN = 20;
+
+// Character classes for base64 runs: bit 1 lower case, 2 upper case, 4 digit, 8 `+ / _ -`.
+const RUN_CLASS = new Uint8Array(65536);
+for (let i = 0; i < 128; i++) {
+  const ch = String.fromCharCode(i);
+  RUN_CLASS[i] = /[a-z]/.test(ch) ? 1 : /[A-Z]/.test(ch) ? 2 : /[0-9]/.test(ch) ? 4 : /[+/_-]/.test(ch) ? 8 : 0;
 }
 
 export class KeywordFilter {
@@ -55,11 +77,13 @@ export class KeywordFilter {
     });
   }
 
-  /** Every occurrence of every keyword in `text`. */
+  /** Every occurrence of every keyword in `text`, and the places where encoded strings may be. */
   findHits(text: string): KeywordHits {
     const positions: (number[] | undefined)[] = new Array(this.keywords.length);
+    const encodedRuns: number[] = [];
+    const percentSigns: number[] = [];
     const end = text.length;
-    if (end < 3 || this.keywords.length === 0) return { positions };
+    if (end < 3) return { positions, encodedRuns, percentSigns };
     const bitset = this.#bitset;
     const head = this.#head;
     const next = this.#next;
@@ -67,7 +91,24 @@ export class KeywordFilter {
     const last = end - 2;
     let a = FOLD[text.charCodeAt(0)]!;
     let b = FOLD[text.charCodeAt(1)]!;
-    for (let i = 0; i < last; i++) {
+    let runStart = 0;
+    let runMask = 0;
+    for (let i = 0; i < end; i++) {
+      const code = text.charCodeAt(i);
+      // Base64 runs and percent signs, at i.
+      const cls = RUN_CLASS[code]!;
+      if (cls !== 0) {
+        if (runMask === 0) runStart = i;
+        runMask |= cls;
+      } else {
+        if (runMask !== 0) {
+          if ((runMask & 7) === 7 && i - runStart >= MIN_ENCODED_RUN) encodedRuns.push(runStart, i);
+          runMask = 0;
+        }
+        if (code === 37) percentSigns.push(i);
+      }
+      if (i >= last) continue;
+      // Keywords starting at i.
       const c = FOLD[text.charCodeAt(i + 2)]!;
       const h = Math.imul((a << 16) | (b << 8) | c, GOLDEN) >>> HASH_SHIFT;
       if ((bitset[h >>> 3]! & (1 << (h & 7))) !== 0) {
@@ -83,6 +124,7 @@ export class KeywordFilter {
       a = b;
       b = c;
     }
-    return { positions };
+    if (runMask !== 0 && (runMask & 7) === 7 && end - runStart >= MIN_ENCODED_RUN) encodedRuns.push(runStart, end);
+    return { positions, encodedRuns, percentSigns };
   }
 }

@@ -38,4 +38,9 @@ export interface Candidate {
   readonly secret: string;
   /** Shannon entropy of the secret, bits per character. */
   readonly entropy: number;
+  /**
+   * Set when the secret was found inside an encoded string: the offsets and
+   * `secret` are then those of the encoded string as it stands in the text.
+   */
+  readonly encoding?: "base64" | "percent";
 }

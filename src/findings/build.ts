@@ -30,6 +30,7 @@ export function buildFinding(raw: RawFinding, file: string, options: BuildOption
     lineText: options.redact ? redactIn(raw.lineText, raw.secret) : raw.lineText,
     lineOffset: raw.lineOffset,
     entropy: Math.round(raw.entropy * 1000) / 1000,
+    ...(raw.encoding !== undefined ? { encoding: raw.encoding } : {}),
     ...(options.commit !== undefined ? { commit: options.commit } : {}),
     ...(options.author !== undefined ? { author: options.author } : {}),
     ...(options.date !== undefined ? { date: options.date } : {}),

@@ -32,6 +32,8 @@ export interface RawFinding {
   /** The previous line (cut the same way), for `finta-guard:allow` on the line before. */
   readonly prevLineText: string;
   readonly entropy: number;
+  /** The secret was found by decoding this string (base64 or percent-encoding). */
+  readonly encoding?: "base64" | "percent";
 }
 
 /** A reported finding: the secret redacted unless `--no-redact`. */
@@ -52,6 +54,8 @@ export interface Finding {
   readonly lineText: string;
   readonly lineOffset: number;
   readonly entropy: number;
+  /** Set when the secret was found inside an encoded string, reported at that string. */
+  readonly encoding?: "base64" | "percent";
   /** Only for history scans. */
   readonly commit?: string;
   readonly author?: string;

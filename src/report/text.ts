@@ -51,7 +51,8 @@ export function formatFindingBlock(f: Finding, context: ReportContext): string {
   const rule = context.rules.get(f.ruleId);
   const where = paint(c, ANSI.bold, `${f.file}:${f.line}:${f.column}`);
   const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
-  const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}`];
+  const encoded = f.encoding ? paint(c, ANSI.dim, ` (inside a ${f.encoding}-encoded string)`) : "";
+  const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}${encoded}`];
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
   out.push(...snippetWithCaret(f));
   if (rule?.remediation) out.push(`       → ${rule.remediation}`);

@@ -120,7 +120,8 @@ export class StreamScanner {
     const text = this.#text.slice(windowStart - this.#textStart, windowEnd - this.#textStart);
     const candidates = this.#engine.detect(text, { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart });
     for (const c of candidates) {
-      this.#findings.push(this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy));
+      const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
+      this.#findings.push(c.encoding ? { ...raw, encoding: c.encoding } : raw);
     }
     // Count the owned range's lines now so the buffer before it can be dropped.
     this.#lines.advance(ownEnd, this.#text, this.#textStart);

@@ -47,3 +47,20 @@ describe("KeywordFilter.findHits", () => {
     }
   });
 });
+
+describe("KeywordFilter.findHits: encoded-string candidates from the same pass", () => {
+  const filter = new KeywordFilter(["abc"]);
+  it.each([
+    { name: "a base64 run mixing cases and digits", text: "x = aGVsbG8gd29ybGQgMTIzNDU2Nzg5MA==;", runs: [4, 34] },
+    { name: "too short", text: "x = aGVsbG8gd29y1;", runs: [] },
+    { name: "no digit: an identifier", text: "someVeryLongIdentifierNameHere", runs: [] },
+    { name: "run at the end of the text", text: "k:QWxhZGRpbjpvcGVuIHNlc2FtZQ12", runs: [2, 30] },
+    { name: "base64url alphabet", text: " eyJhbGciOiJIUzI1NiJ9-_abc ", runs: [1, 26] },
+  ])("$name", ({ text, runs }) => {
+    expect(filter.findHits(text).encodedRuns).toEqual(runs);
+  });
+
+  it("percent signs", () => {
+    expect(filter.findHits("a%20b 100% %ZZ").percentSigns).toEqual([1, 9, 11]);
+  });
+});
