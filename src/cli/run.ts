@@ -17,6 +17,7 @@ type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
 const commands: Record<Command, () => Promise<CommandRunner>> = {
   scan: async () => (await import("./commands/scan.js")).scanCommand,
   rules: async () => (await import("./commands/rules.js")).rulesCommand,
+  audit: async () => (await import("./commands/audit.js")).auditCommandFromArgs,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

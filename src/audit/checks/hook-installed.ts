@@ -1,0 +1,126 @@
+/**
+ * hook-installed: secrets are stopped before they are committed (a
+ * pre-commit hook that runs finta-guard: husky's `.husky/pre-commit`, the
+ * hook in git's hooks path, or a pre-commit/lefthook configuration) and again
+ * in CI (a workflow that runs finta-guard), because a local hook can be
+ * skipped with `--no-verify` or never installed. A line counts when it names
+ * finta-guard or runs a package.json script that does (`npm run scan`).
+ */
+import { readdirSync } from "node:fs";
+import { isAbsolute, join, relative, sep } from "node:path";
+import { readRepoText } from "../repo-files.js";
+import type { Check, CheckResult, Evidence } from "../types.js";
+
+const HOOK_CONFIGS = [".pre-commit-config.yaml", ".pre-commit-config.yml", "lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml"];
+const CI_FILES = [
+  ".gitlab-ci.yml",
+  ".circleci/config.yml",
+  "azure-pipelines.yml",
+  "bitbucket-pipelines.yml",
+  "Jenkinsfile",
+  ".travis.yml",
+  ".buildkite/pipeline.yml",
+  ".drone.yml",
+];
+
+/** package.json scripts that run finta-guard, by name. */
+function fintaGuardScripts(repoRoot: string): Set<string> {
+  const names = new Set<string>();
+  const text = readRepoText(repoRoot, "package.json");
+  if (text === undefined) return names;
+  try {
+    const scripts = (JSON.parse(text) as { scripts?: Record<string, unknown> }).scripts ?? {};
+    for (const [name, command] of Object.entries(scripts)) if (typeof command === "string" && command.includes("finta-guard")) names.add(name);
+  } catch {
+    // A broken package.json is not this check's business.
+  }
+  return names;
+}
+
+/** First 1-based line that runs finta-guard, directly or through a package.json script. */
+export function lineRunningFintaGuard(text: string, scripts: ReadonlySet<string>): number | undefined {
+  const lines = text.split(/\r\n|\r|\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? "";
+    if (/^\s*#/.test(line)) continue;
+    if (line.includes("finta-guard")) return i + 1;
+    const m = /\b(?:npm\s+run(?:-script)?|yarn(?:\s+run)?|pnpm(?:\s+run)?|bun\s+run)\s+([\w:.-]+)/.exec(line);
+    if (m?.[1] && scripts.has(m[1])) return i + 1;
+  }
+  return undefined;
+}
+
+function toRepoPath(repoRoot: string, path: string): string {
+  const abs = isAbsolute(path) ? path : join(repoRoot, path);
+  const rel = relative(repoRoot, abs);
+  const shown = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs;
+  return sep === "/" ? shown : shown.split(sep).join("/");
+}
+
+function ciFiles(repoRoot: string): string[] {
+  const found: string[] = [];
+  try {
+    for (const name of readdirSync(join(repoRoot, ".github", "workflows")).sort()) {
+      if (/\.ya?ml$/i.test(name)) found.push(`.github/workflows/${name}`);
+    }
+  } catch {
+    // No workflows folder.
+  }
+  return [...found, ...CI_FILES];
+}
+
+export const hookInstalled: Check = {
+  id: "hook-installed",
+  title: "Pre-commit hook and CI scan are in place",
+  practice: "Secrets are blocked before they are committed (pre-commit hook) and again on every push (CI scan).",
+  async run({ git, repoRoot }): Promise<CheckResult> {
+    const scripts = fintaGuardScripts(repoRoot);
+    const hooksDir = toRepoPath(repoRoot, await git.hooksPath());
+    const hookCandidates = [...new Set([".husky/pre-commit", `${hooksDir}/pre-commit`, ...HOOK_CONFIGS])];
+    let hook: Evidence | undefined;
+    for (const file of hookCandidates) {
+      // A path outside the repository (a global hooks path) is read as it is.
+      const text = readRepoText(isAbsolute(file) ? "/" : repoRoot, isAbsolute(file) ? file.slice(1) : file);
+      const line = text === undefined ? undefined : lineRunningFintaGuard(text, scripts);
+      if (line !== undefined) {
+        hook = { file, line, message: "pre-commit runs finta-guard" };
+        break;
+      }
+    }
+    const ciCandidates = ciFiles(repoRoot);
+    let ci: Evidence | undefined;
+    for (const file of ciCandidates) {
+      const text = readRepoText(repoRoot, file);
+      const line = text === undefined ? undefined : lineRunningFintaGuard(text, scripts);
+      if (line !== undefined) {
+        ci = { file, line, message: "CI runs finta-guard" };
+        break;
+      }
+    }
+    const evidence = [hook, ci].filter((e): e is Evidence => e !== undefined);
+    if (hook && ci) {
+      return { id: this.id, title: this.title, status: "pass", reason: "A pre-commit hook and a CI job run finta-guard.", evidence, fix: "" };
+    }
+    const missing: string[] = [];
+    const fix: string[] = [];
+    if (!hook) {
+      missing.push(`no pre-commit hook runs finta-guard (looked at ${hookCandidates.slice(0, 2).join(", ")} and pre-commit/lefthook configs)`);
+      fix.push("Install the hook (husky when the repository uses it, otherwise .git/hooks):", "  npx finta-guard install");
+    }
+    if (!ci) {
+      missing.push("no CI workflow runs finta-guard (looked at .github/workflows/*.yml, .gitlab-ci.yml and other CI files)");
+      fix.push(
+        "Add a CI step, e.g. .github/workflows/finta-guard.yml:",
+        "  on: [push, pull_request]",
+        "  jobs:",
+        "    finta-guard:",
+        "      runs-on: ubuntu-latest",
+        "      steps:",
+        "        - uses: actions/checkout@v4",
+        "          with: { fetch-depth: 0 }",
+        "        - run: npx finta-guard scan --history --format sarif --output finta-guard.sarif",
+      );
+    }
+    return { id: this.id, title: this.title, status: "warn", reason: missing.join("; ") + ".", evidence, fix: fix.join("\n") };
+  },
+};

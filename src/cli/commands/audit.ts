@@ -1,0 +1,89 @@
+/**
+ * `finta-guard audit`: runs the Finta security checklist on the repository
+ * that holds `cwd` and prints it as text, JSON or SARIF (to stdout or
+ * --output FILE). Exit 1 when any check failed, 0 otherwise (warnings and
+ * skips do not fail), 2 (a thrown FintaGuardError) when the audit could not
+ * be done: not a git repository, bad configuration, unreadable files.
+ */
+import { writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { resolve } from "node:path";
+import { formatAuditJson } from "../../audit/format-json.js";
+import { formatAuditSarif } from "../../audit/format-sarif.js";
+import { formatAuditText } from "../../audit/format-text.js";
+import { findRepoRoot } from "../../audit/git.js";
+import { runAudit } from "../../audit/index.js";
+import { InputError, UsageError } from "../../errors.js";
+import type { FindingFilter } from "../../filter/types.js";
+import type { CliArgs } from "../args.js";
+import { ExitCode } from "../exit-codes.js";
+import type { CliIo } from "../io.js";
+import { toolVersion } from "../version.js";
+
+export const AUDIT_FORMATS = ["text", "json", "sarif"] as const;
+export type AuditFormat = (typeof AUDIT_FORMATS)[number];
+
+export interface AuditCommandArgs {
+  readonly format: AuditFormat;
+  readonly output?: string;
+  readonly config?: string;
+  readonly cwd: string;
+  /** Worker threads for the credential scan (default 1). */
+  readonly jobs?: number;
+  /** "Today" for key ages (default: now); for tests and reproducible reports. */
+  readonly now?: Date;
+  /** The configured finding filters (allowlists, inline allow) for the credential scan, once the CLI builds them. */
+  readonly scanFilter?: FindingFilter;
+}
+
+export interface AuditCommandIo {
+  readonly stdout: (s: string) => void;
+  readonly stderr: (s: string) => void;
+}
+
+export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo): Promise<number> {
+  const repoRoot = await findRepoRoot(args.cwd);
+  const report = await runAudit(repoRoot, {
+    cwd: args.cwd,
+    ...(args.config !== undefined ? { configPath: args.config } : {}),
+    ...(args.now !== undefined ? { now: args.now } : {}),
+    scan: { jobs: args.jobs ?? 1, ...(args.scanFilter ? { filter: args.scanFilter } : {}) },
+  });
+  const context = { toolVersion: toolVersion() };
+  const text =
+    args.format === "json" ? formatAuditJson(report, context) : args.format === "sarif" ? formatAuditSarif(report, context) : formatAuditText(report);
+  if (args.output === undefined || args.output === "-") {
+    io.stdout(text);
+  } else {
+    try {
+      writeFileSync(resolve(args.cwd, args.output), text);
+    } catch (error) {
+      throw new InputError(`--output ${args.output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
+    }
+  }
+  return report.summary.fail > 0 ? ExitCode.findings : ExitCode.clean;
+}
+
+/** Adapter for cli/run.ts: validates the parsed options that apply to `audit`. */
+export async function auditCommandFromArgs(args: CliArgs, io: CliIo): Promise<number> {
+  if (args.positionals.length > 0) throw new UsageError(`audit takes no paths (got "${args.positionals[0]}"); run it inside the repository`);
+  const format = args.values.format ?? "text";
+  if (!(AUDIT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${format}: audit supports ${AUDIT_FORMATS.join(", ")}`);
+  }
+  let jobs = availableParallelism();
+  if (args.values.jobs !== undefined) {
+    jobs = Number(args.values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${args.values.jobs}: expected a positive whole number`);
+  }
+  return auditCommand(
+    {
+      format: format as AuditFormat,
+      cwd: io.cwd,
+      jobs,
+      ...(args.values.output !== undefined ? { output: args.values.output } : {}),
+      ...(args.values.config !== undefined ? { config: args.values.config } : {}),
+    },
+    io,
+  );
+}
