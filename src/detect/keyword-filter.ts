@@ -88,30 +88,31 @@ export class KeywordFilter {
     const head = this.#head;
     const next = this.#next;
     const codes = this.#codes;
-    const last = end - 2;
-    let a = FOLD[text.charCodeAt(0)]!;
-    let b = FOLD[text.charCodeAt(1)]!;
+    // One read per character: `a`, `b`, `c` are the folded characters at
+    // j-2, j-1 and j, so the trigram tested at j is the one starting at j-2.
+    let a = 0;
+    let b = 0;
     let runStart = 0;
     let runMask = 0;
-    for (let i = 0; i < end; i++) {
-      const code = text.charCodeAt(i);
-      // Base64 runs and percent signs, at i.
+    for (let j = 0; j < end; j++) {
+      const code = text.charCodeAt(j);
+      // Base64 runs and percent signs.
       const cls = RUN_CLASS[code]!;
       if (cls !== 0) {
-        if (runMask === 0) runStart = i;
+        if (runMask === 0) runStart = j;
         runMask |= cls;
       } else {
         if (runMask !== 0) {
-          if ((runMask & 7) === 7 && i - runStart >= MIN_ENCODED_RUN) encodedRuns.push(runStart, i);
+          if ((runMask & 7) === 7 && j - runStart >= MIN_ENCODED_RUN) encodedRuns.push(runStart, j);
           runMask = 0;
         }
-        if (code === 37) percentSigns.push(i);
+        if (code === 37) percentSigns.push(j);
       }
-      if (i >= last) continue;
-      // Keywords starting at i.
-      const c = FOLD[text.charCodeAt(i + 2)]!;
+      // Keywords starting at j-2.
+      const c = FOLD[code]!;
       const h = Math.imul((a << 16) | (b << 8) | c, GOLDEN) >>> HASH_SHIFT;
-      if ((bitset[h >>> 3]! & (1 << (h & 7))) !== 0) {
+      if (j >= 2 && (bitset[h >>> 3]! & (1 << (h & 7))) !== 0) {
+        const i = j - 2;
         for (let index = head[h]!; index >= 0; index = next[index]!) {
           const kw = codes[index]!;
           // The first three characters only agree by hash: compare everything.
