@@ -15,12 +15,12 @@
  */
 import { isPlaceholder } from "./placeholder.js";
 
-// The most frequent English letter pairs (roughly the top 150 of a large
-// corpus). A run of letters whose pairs mostly come from this set reads as a
+// The most frequent English letter pairs (roughly the top 250 of a large
+// corpus, plus a few that identifiers use: type, web, object, pwd, sql). A run of letters whose pairs mostly come from this set reads as a
 // word; a random lowercase run hits it for only ~20% of its pairs.
 const COMMON_BIGRAMS = new Set(
   (
-    "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa eq sy sl ps jo lf nv je nk kn gs dy hy ze ks xt bs"
+    "th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur ca el ta la ns di fo ho pe ec pr no ct us ac ot il tr ly nc et ut ss so rs un lo wa ge ie wh ee wi em ad ol rt po we na ul ni ts mo ow pa im mi ai sh ir su id os iv ia am fi ci vi pl ig tu ev ld ry mp fe bl ab gh ty op wo sa ay ex ke fr oo av ag if ap gr od bo sp rd do uc bu ei ov by rm ep tt oc fa ef cu rn sc gi da yo cr cl du ga qu ue ff ba ey ls va um pp ua up lu go ht ru ug ds lt pi rc rr eg au ck ew mu br bi pt ak pu ui rg ib tl ny ki rk ys ob mm fu ph og ms ye ud mb ip ub oi rl gu dr hr cc tw ft wn nu af hu nn eo vo rv nf xp gn sm fl iz ok nl my gl aw ju oa eq sy sl ps jo lf nv je nk kn gs dy hy ze ks xt bs yp eb bj wd sq ql"
   ).split(" "),
 );
 
@@ -79,14 +79,25 @@ const TEMPLATE = /^(?:\$\{[^}]*\}|\$\([^)]*\)|\{\{.*\}\}|\{%.*%\}|<[^<>]*>|%\([\
 const REFERENCE = /^(?:\$[A-Za-z_][\w]*|process\.env\b|import\.meta\.env\b|os\.(?:environ|getenv)\b|getenv\b|env[.([]|ENV\[|System\.getenv\b|secrets\.|vault:|ssm:|arn:aws:|ref\+|!Ref\b|!Sub\b)/;
 const FUNCTION_CALL = /^[A-Za-z_$][\w$.]{0,80}\([^)]{0,200}\)?[;,]?$/;
 // `a.b.c` member access / dotted config key, `pkg::Name`, `Class.CONSTANT`.
-const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\.|::|->)[A-Za-z_$][\w$]*){1,8}$/;
+// Optional chaining, indexing and calls included: `p.parentKey?.toLowerCase()`, `m.indices?.[i]`.
+const MEMBER_ACCESS = /^[A-Za-z_$][\w$]*(?:(?:\?\.|!\.|\.|::|->)(?:[A-Za-z_$][\w$]*|\[[^\]]{0,80}\])(?:\([^()]{0,80}\))?){1,8}[;,)]?$/;
+// Type names and keywords that follow a name in declarations: `pass: number;`, `keys: KeyMetadata[]`.
+const TYPE_WORD = /^(?:string|number|boolean|bigint|symbol|object|unknown|any|never|void|null|undefined|true|false|none|nil|int|long|float|double|bool|str|bytes|char|byte|Optional|Record|Array|Map|Set|Promise)\b/;
 // Algorithm and key-type names that sit next to key material: `ssh-ed25519`, `RS256`, `aes256-cbc`.
 const ALGORITHM = /^(?:ssh-(?:rsa|dss|ed25519|ed448)|ecdsa-sha2-nistp\d{3}|sk-ssh-ed25519@openssh\.com|aes-?\d{3}(?:-[a-z]{2,4})?|[RHEP]S\d{3}|sha-?\d{1,3}|md5|hmac-?sha\d{1,3}|rsa-?\d{0,4}|ed25519|x25519|secp\d{3}[rk]1|p-?\d{3})$/i;
+// A regular expression, not a value: character classes, escapes, groups, counted repeats.
+const REGEX_SOURCE = /^(?:qr|m|s|r)?\/[\^\[(\\]|\\x[0-9A-Fa-f]{2}.{0,8}\\x[0-9A-Fa-f]{2}|\[(?:\^)?[^\]]{0,40}[A-Za-z0-9]-[A-Za-z0-9][^\]]{0,40}\]|\\[wdsbWDSB]|\(\?(?:[:=!]|<[=!A-Za-z])|\]\{\d{1,4}(?:,\d{0,4})?\}|^\/\^/;
+// reStructuredText roles in docstrings: `:type passphrase: :py:data:`.
+const REST_ROLE = /^:[a-z]{1,20}(?::[a-z]{1,20}){0,3}:$/;
+// DER SubjectPublicKeyInfo in base64 (P-256, RSA, Ed25519, X25519): public keys.
+const PUBLIC_KEY_DER = /^(?:MFkwEwYHKoZIzj0CAQY|MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8A|MIICIjANBgkqhkiG9w0BAQEFAAOCAg8A|MCowBQYDK2VwAyEA|MCowBQYDK2VuAyEA|MHYwEAYHKoZIzj0CAQYFK4EEACIDYgAE)/;
 const NUMBER = /^(?:0x[0-9a-f]{1,32}|0b[01]{1,64}|-?\d{1,40}(?:\.\d{1,20})?(?:e[+-]?\d{1,3})?)$/i;
 // Credentials inside a URL are the URL rules' business (they know templates and demo users).
 const URL_WITH_CREDENTIALS = /^[a-z][a-z0-9+.-]{1,15}:\/\/[^/\s]*:[^/\s@]*@/i;
 // Only letters, digits and the separators of identifiers and text: what "words" may be made of.
-const WORDY_CHARSET = /^[A-Za-z0-9 _.\-/:!?,']+$/;
+const WORDY_CHARSET = /^[A-Za-z0-9 _.\-/:!?,'@#~*+=%&|^]+$/;
+// Text in another script (`予期しないトークンです。`): keys are ASCII.
+const NON_ASCII_TEXT = /[^\x00-\x7f]/g;
 
 /**
  * The kinds of value the generic rules must leave alone, checked in order of
@@ -97,13 +108,22 @@ export function quietReason(value: string, options: { readonly minWordLikeness?:
   const v = value.trim();
   if (v.length === 0) return "empty";
   if (TEMPLATE.test(v)) return "template";
+  if (TYPE_WORD.test(v) || /^[A-Z][A-Za-z0-9_]{0,60}(?:<[^<>]{0,80}>)?(?:\[\])+[;,]?$/.test(v)) return "type";
   if (REFERENCE.test(v)) return "reference";
   if (URL_NO_CREDENTIALS.test(v)) return "url";
   if (EMAIL.test(v)) return "email";
   if (CONTENT_HASH.test(v)) return "content-hash";
   if (VERSION.test(v)) return "version";
   if (NUMBER.test(v)) return "number";
+  if (PUBLIC_KEY_DER.test(v)) return "public-key";
+  if (v.startsWith("<")) return "markup";
+  if (REST_ROLE.test(v)) return "doc-role";
+  if ((v.match(NON_ASCII_TEXT)?.length ?? 0) * 3 >= v.length) return "non-ascii-text";
+  if (REGEX_SOURCE.test(v)) return "regex";
   if (URL_WITH_CREDENTIALS.test(v)) return "url-with-credentials";
+  // The `password@host/path` tail of a URL whose name part matched a secret word
+  // (`https://x-access-token:…@github.com/…`): the URL rules judge it whole.
+  if (/^[^@\s/]{1,128}@[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,8}(?:[:/][^\s]*)?$/.test(v)) return "url-with-credentials";
   if (ALGORITHM.test(v)) return "algorithm";
   // Base64 and paths share an alphabet; a path is made of words (`env/cert.p12`), a key is not.
   if (PATH.test(v) && wordLikeness(v) >= 0.4) return "path";
@@ -112,7 +132,8 @@ export function quietReason(value: string, options: { readonly minWordLikeness?:
   // Natural language: several space-separated words.
   if (/\s/.test(v) && v.split(/\s+/).filter((w) => /^[A-Za-z][a-z']*[.,!?:]?$/.test(w)).length >= 3) return "prose";
   const min = options.minWordLikeness ?? 0.7;
-  if (WORDY_CHARSET.test(v) && wordLikeness(v) >= min && hasFewDigitsInside(v)) return "words";
+  const trimmed = v.replace(/[^A-Za-z0-9]{1,3}$/, "");
+  if (WORDY_CHARSET.test(trimmed) && wordLikeness(trimmed) >= min && hasFewDigitsInside(trimmed)) return "words";
   if (isEncodedText(v)) return "encoded-text";
   return undefined;
 }
@@ -132,7 +153,8 @@ function isEncodedText(v: string): boolean {
     return false;
   }
   if (!/^[\x20-\x7e\t\r\n]+$/.test(decoded)) return false;
-  return wordLikeness(decoded) >= 0.7;
+  // An encoded document (`{"signatures": …`) or plain words, not key bytes.
+  return /^\s*[{[<]/.test(decoded) || wordLikeness(decoded) >= 0.7;
 }
 
 /**
@@ -146,7 +168,7 @@ function hasFewDigitsInside(v: string): boolean {
 }
 
 // A value that is itself a secret-ish word: `password = "password"`, `secret: secret`.
-const SELF_NAMED = /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_-]?key|credentials?|none|null|nil|undefined|true|false|empty|default)$/i;
+const SELF_NAMED = /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_-]?key|credentials?|none|null|nil|undefined|true|false|empty|default|-?anonymous@?|guest)$/i;
 // An identifier made of several words: `real_secret`, `db-password`, `TestSourcePassword`.
 const MULTI_WORD_IDENTIFIER = /^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$/;
 const SAMPLE_WORD = /fake|dummy|example|sample|notreal|not_real|placeholder/i;
@@ -161,7 +183,10 @@ export type QuietMode = "value" | "password";
 
 // A well-formed template expression anywhere in the value: the value is built
 // at run time (`prefix-${ENV}`, `{{ .Values.x }}`, `<your-key>`).
-const EMBEDDED_TEMPLATE = /\$\{\{?\s*[A-Za-z_][\w.:-]*\s*\}\}?|\$\([A-Za-z_][\w .-]*\)|\{\{[\s\w.|"'-]*\}\}|<[A-Za-z][\w -]{0,40}>|%\([\w.]+\)[sd]|#\{[\w.]+\}/;
+// (Also the start of one cut off by the value's end: `sk-${fakeBody(32` — an identifier then `}`, `(` or the end.)
+// Python f-string / str.format fields need a member, index, conversion or
+// format spec (`{self._key!r}`, `{0.name}`), so a lone `{h}` in a random value is not one.
+const EMBEDDED_TEMPLATE = /\{(?:\d{1,2}|[A-Za-z_]\w*)(?:(?:\.[A-Za-z_]\w*|\[[^\]]{0,40}\]){1,6}(?:![rsa])?|![rsa]|:[<>^]?\d{0,4}[dfsx])\}|\$\{[A-Za-z_][\w.]*(?:\(|$)|\$\{\{?\s*[A-Za-z_][\w.:-]*\s*\}\}?|\$\([A-Za-z_][\w .-]*\)|\{\{[\s\w.|"'-]*\}\}|<[A-Za-z][\w -]{0,40}>|%\([\w.]+\)[sd]|#\{[\w.]+\}/;
 
 /**
  * The engine's placeholder check, minus its "contains `<`, `{`, `$`" markers:
@@ -181,12 +206,42 @@ function squashed(text: string): string {
  * `context` is the whole regex match (name, operator, value): a value that
  * merely repeats its own name (`KEY_MESHING = "key-meshing"`) is a label.
  */
+// Code, not a literal: identifiers joined by member access, indexing, calls,
+// generics and operators, possibly cut off where the value's match ended
+// (`params[params.length`, `req$4.headers[`), or led by a keyword or comment.
+const CODE_CHARS = /^[\w$.!?()[\]{}<>:*+&|=\-\/]+$/;
+const CODE_START = /^(?:[*&]{1,2}[A-Za-z_]|\[\]|\{\}|(?:function|new|await|yield|typeof|void|async|lambda|fn|func|def|return|this|self)\b|\/[*/])/;
+
+/** An identifier, member access or call (unquoted in code) whose names read as words. */
+export function isCodeExpression(raw: string): boolean {
+  // A value cut from inside a string literal may end in escapes: `dishes.keys()\n`.
+  const value = raw.replace(/(?:\\[nrt])+$/, "");
+  if (CODE_START.test(value)) return true;
+  if (!CODE_CHARS.test(value) || !/^[!([]{0,3}[A-Za-z_$]/.test(value)) return false;
+  if (wordLikeness(value) >= 0.4) return true;
+  // camelCase identifiers whose every part has a vowel (`getDefaultExportFromCjs`).
+  const runs = letterRuns(value).filter((r) => r.length >= 2);
+  return runs.length > 0 && runs.every((r) => /[aeiouyAEIOUY]/.test(r));
+}
+
 export function isQuietValue(value: string, mode: QuietMode = "value", context?: string): boolean {
   if (EMBEDDED_TEMPLATE.test(value) || isLoosePlaceholder(value)) return true;
   if (context !== undefined) {
     const v = squashed(value);
     const at = context.lastIndexOf(value);
-    if (v.length >= 4 && at > 0 && squashed(context.slice(0, at)).includes(v)) return true;
+    const name = squashed(context.slice(0, at)).replace(/^(?:const|let|var|val|export|readonly|private|public|def|my|set)/, "");
+    if (v.length >= 4 && at > 0 && name.includes(v)) return true;
+    // `regKey = regKey.replace(…)`, `*META_KEY = \&Util::META_KEY`: the value refers to its own name.
+    const lastName = /[a-z0-9]{6,}$/.exec(name)?.[0];
+    if (lastName !== undefined && v.includes(lastName) && !/^[a-f0-9]+$/.test(v)) return true;
+    // `pass: "passed"`: the value is a form of the name's own word.
+    const word = /(pass(?:word|wd)?|pwd|secret|token|key)$/.exec(name)?.[1];
+    if (word !== undefined && word.length >= 4 && v.startsWith(word)) return true;
+    // A bare (unquoted) value in code is an expression: `key !== previousKey)`,
+    // `!host.useCaseSensitiveFileNames()`, `antecedent`. Literals are quoted.
+    const before = at > 0 ? context.charAt(at - 1) : "";
+    // (Element text, after `>`, is data, not code.)
+    if (!/["'\x60>]/.test(before) && isCodeExpression(value)) return true;
   }
   if (mode === "value") return quietReason(value) !== undefined;
   const v = value.trim();

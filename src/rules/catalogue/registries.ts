@@ -1,0 +1,291 @@
+/**
+ * Package registries and artifact stores: npm access tokens, PyPI, RubyGems,
+ * NuGet (API keys and nuget.config passwords), Docker Hub access tokens,
+ * JFrog Artifactory, Clojars, Pulumi, crates.io, Hex,
+ * Gradle Plugin Portal, Cloudsmith, Gemfury. (.npmrc and Docker config.json
+ * auth entries are keys-and-tokens.ts rules.)
+ *
+ * A publish token lets anyone ship code under the project's name, so every
+ * live token here is critical.
+ */
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
+import type { RuleSpec } from "../types.js";
+import { named } from "./named-rule.js";
+import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
+
+export const registriesRules: readonly RuleSpec[] = [
+  // ----------------------------------------------------------------- npm
+  {
+    id: "npm-access-token",
+    description: "npm access token (npm_ + 36 characters)",
+    provider: "npm",
+    severity: "critical",
+    keywords: ["npm_"],
+    regex: `${LEFT}(?<secret>npm_[A-Za-z0-9]{36})${RIGHT}`,
+    entropy: 3.0,
+    allowlist: { regexes: [DOC_EXAMPLE] },
+    specificity: 85,
+    remediation: "Revoke the token (npmjs.com → Access Tokens, or `npm token revoke`) and create a granular one for CI.",
+    docsUrl: "https://docs.npmjs.com/revoking-access-tokens",
+    examples: {
+      positive: [`//registry.npmjs.org/:_authToken=${fakeToken("npm_", 36, ALNUM, 1)}`],
+      negative: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "npm_config_registry"],
+    },
+  },
+  // ---------------------------------------------------------------- PyPI
+  {
+    id: "pypi-upload-token",
+    description: "PyPI / TestPyPI API token (pypi-AgEIcHlwaS5vcmc… macaroon)",
+    provider: "PyPI",
+    severity: "critical",
+    keywords: ["pypi-ageichlwas5vcmc", "pypi-agendgvzdc5wexbplm9yz"],
+    // The macaroon's first bytes encode the location (pypi.org or
+    // test.pypi.org); the body is at least ~70 characters, usually 150+.
+    regex: `${LEFT}(?<secret>pypi-AgE(?:IcHlwaS5vcmc|NdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{70,2000})${RIGHT}`,
+    entropy: 4.0,
+    specificity: 90,
+    remediation: "Remove the token (pypi.org → Account settings → API tokens) and prefer Trusted Publishing from CI.",
+    docsUrl: "https://pypi.org/help/#apitoken",
+    examples: {
+      positive: [`password = ${joined("pypi-", "AgEIcHlwaS5vcmc", fakeBody(150, BASE64URL, 6))}`],
+      negative: [joined("pypi-", "AgEIcHlwaS5vcmc", fakeBody(40, BASE64URL, 7))],
+    },
+  },
+  // ------------------------------------------------------------ RubyGems
+  {
+    id: "rubygems-api-token",
+    description: "RubyGems API key (rubygems_ + 48 hex)",
+    provider: "RubyGems",
+    severity: "critical",
+    keywords: ["rubygems_"],
+    regex: `${LEFT}(?<secret>rubygems_[a-f0-9]{48})${RIGHT}`,
+    specificity: 85,
+    remediation: "Delete the key (rubygems.org → Settings → API keys) and create a scoped one.",
+    docsUrl: "https://guides.rubygems.org/api-key-scopes/",
+    examples: {
+      positive: [`:rubygems_api_key: ${fakeToken("rubygems_", 48, HEX, 8)}`],
+      negative: ["rubygems_api_key_name"],
+    },
+  },
+  // --------------------------------------------------------------- NuGet
+  {
+    id: "nuget-api-key",
+    description: "NuGet.org API key (oy2 + 43 characters)",
+    provider: "NuGet",
+    severity: "critical",
+    keywords: ["oy2"],
+    regex: `${LEFT}(?<secret>oy2[a-z0-9]{43})${RIGHT}`,
+    entropy: 3.5,
+    specificity: 80,
+    remediation: "Regenerate or delete the key (nuget.org → API Keys) and use Trusted Publishing or a CI secret.",
+    docsUrl: "https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys",
+    examples: {
+      positive: [`dotnet nuget push pkg.nupkg -k ${fakeToken("oy2", 43, LOWER_ALNUM, 9)}`],
+      negative: ["oy2_config"],
+    },
+  },
+  {
+    id: "nuget-config-password",
+    description: "Clear-text password in a nuget.config package source",
+    provider: "NuGet",
+    severity: "high",
+    keywords: ["<add key="],
+    regex: `<add\\s{1,10}key=["'](?:ClearText)?Password["']\\s{1,10}value=["'](?<secret>[^"'\\s]{8,256})["']`,
+    flags: "i",
+    entropy: 1.0,
+    specificity: 70,
+    // The two sample passwords of Microsoft's nuget.config reference page.
+    allowlist: { regexes: ["^(?:33f!!lloppa|hal\\+9ooo_da!sY)$"] },
+    remediation: "Remove the password from nuget.config; use `dotnet nuget update source --store-password-in-clear-text` only on CI with a secret, or a credential provider.",
+    docsUrl: "https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials",
+    examples: {
+      positive: [`<add key="ClearTextPassword" value="${fakeBody(20, ALNUM, 10)}" />`],
+      negative: ['<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />', '<add key="Username" value="builder" />'],
+    },
+  },
+  // ---------------------------------------------------------- Docker Hub
+  {
+    id: "docker-hub-token",
+    description: "Docker Hub personal or organisation access token (dckr_pat_/dckr_oat_)",
+    provider: "Docker",
+    severity: "critical",
+    keywords: ["dckr_pat_", "dckr_oat_"],
+    regex: `${LEFT}(?<secret>dckr_(?:pat|oat)_[A-Za-z0-9_-]{27,32})${RIGHT}`,
+    entropy: 3.0,
+    specificity: 85,
+    remediation: "Delete the token (Docker Hub → Account settings → Personal access tokens) and create a new one.",
+    docsUrl: "https://docs.docker.com/security/for-developers/access-tokens/",
+    examples: {
+      positive: [`DOCKER_TOKEN=${fakeToken("dckr_pat_", 27, BASE64URL, 11)}`],
+      negative: ["dckr_pat_token"],
+    },
+  },
+  // --------------------------------------------------------------- JFrog
+  {
+    id: "artifactory-api-key",
+    description: "JFrog Artifactory API key (AKCp + 69 characters)",
+    provider: "JFrog",
+    severity: "critical",
+    keywords: ["akcp"],
+    regex: `${LEFT}(?<secret>AKCp[A-Za-z0-9]{69})${RIGHT}`,
+    entropy: 4.0,
+    specificity: 85,
+    remediation: "Revoke the API key (Artifactory → Edit profile → API key) and move to access tokens.",
+    docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
+    examples: {
+      positive: [`X-JFrog-Art-Api: ${fakeToken("AKCp", 69, ALNUM, 14)}`],
+      negative: [`AkCp${fakeBody(69, ALNUM, 15)}`],
+    },
+  },
+  {
+    id: "artifactory-reference-token",
+    description: "JFrog access/reference token (cmVmdGtuOjAx… = base64 of reftkn:01:)",
+    provider: "JFrog",
+    severity: "critical",
+    keywords: ["cmvmdgtuojax"],
+    // base64("reftkn:01:") pins the real format; a token that merely starts
+    // with base64("reftkn") and decodes to prose is not one.
+    regex: `${LEFT}(?<secret>cmVmdGtuOjAx[A-Za-z0-9]{52})${RIGHT}`,
+    entropy: 4.0,
+    specificity: 85,
+    remediation: "Revoke the token (JFrog Platform → Administration → Identity and Access → Access Tokens).",
+    docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
+    examples: {
+      positive: [`ARTIFACTORY_TOKEN=${joined("cmVmdGtu", "OjAx", fakeBody(52, ALNUM, 16))}`],
+      negative: ["cmVmdGtuOlRoZXJlIGFyZSBub3QgdGhlIHRva2VucyB5b3UncmUgbG9va2luZyA0"],
+    },
+  },
+  {
+    id: "jfrog-api-key",
+    description: "JFrog API key (73 characters) next to a JFrog/Artifactory/Bintray/Xray name",
+    provider: "JFrog",
+    severity: "critical",
+    keywords: ["jfrog", "artifactory", "bintray", "xray"],
+    regex: assigned([ci("jfrog"), ci("artifactory"), ci("bintray"), ci("xray")], "[A-Za-z0-9]{73}"),
+    entropy: 4.0,
+    specificity: 45,
+    remediation: "Revoke the API key in the JFrog Platform and move to scoped access tokens.",
+    docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
+    examples: {
+      positive: [`--set imagePullSecretJfrog.password=${fakeBody(73, LOWER_ALNUM, 17)}`],
+      negative: ["jfrog_url=https://example.jfrog.io/artifactory"],
+    },
+  },
+  {
+    id: "jfrog-identity-token",
+    description: "JFrog identity token (64 characters) next to a JFrog/Artifactory/Bintray/Xray name",
+    provider: "JFrog",
+    severity: "critical",
+    keywords: ["jfrog", "artifactory", "bintray", "xray"],
+    regex: assigned([ci("jfrog"), ci("artifactory"), ci("bintray"), ci("xray")], "[A-Za-z0-9]{64}"),
+    entropy: 4.0,
+    specificity: 45,
+    remediation: "Revoke the identity token (JFrog Platform → Edit profile → Identity tokens).",
+    docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
+    examples: {
+      positive: [`xrayToken="${fakeBody(64, LOWER_ALNUM, 19)}"`],
+      negative: ['xrayToken="${XRAY_TOKEN}"'],
+    },
+  },
+  // ------------------------------------------------------------- Clojars
+  {
+    id: "clojars-api-token",
+    description: "Clojars deploy token (CLOJARS_ + 60 characters)",
+    provider: "Clojars",
+    severity: "critical",
+    keywords: ["clojars_"],
+    regex: `${LEFT}(?<secret>CLOJARS_[a-z0-9]{60})${RIGHT}`,
+    flags: "i",
+    entropy: 3.0,
+    specificity: 85,
+    remediation: "Disable the token (clojars.org → Dashboard → Deploy tokens) and create a new one.",
+    docsUrl: "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
+    examples: {
+      positive: [`CLOJARS_PASSWORD=${fakeToken("CLOJARS_", 60, LOWER_ALNUM, 21)}`],
+      negative: ["CLOJARS_USERNAME=builder"],
+    },
+  },
+  // -------------------------------------------------------------- Pulumi
+  {
+    id: "pulumi-api-token",
+    description: "Pulumi access token (pul- + 40 hex)",
+    provider: "Pulumi",
+    severity: "critical",
+    keywords: ["pul-"],
+    regex: `${LEFT}(?<secret>pul-[a-f0-9]{40})${RIGHT}`,
+    specificity: 85,
+    remediation: "Delete the token (app.pulumi.com → Personal access tokens) and create a new one.",
+    docsUrl: "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
+    examples: {
+      positive: [`PULUMI_ACCESS_TOKEN=${fakeToken("pul-", 40, HEX, 22)}`],
+      negative: [`<img src="./assets/vipul-${fakeBody(64, HEX, 23)}.png">`],
+    },
+  },
+  // ------------------------------------------------------------ crates.io
+  {
+    id: "crates-io-api-token",
+    description: "crates.io API token (cio + 32 characters)",
+    provider: "crates.io",
+    severity: "critical",
+    keywords: ["cio"],
+    // Real tokens mix digits, upper and lower case; identifiers starting with
+    // `cio` do not.
+    regex: `${LEFT}(?<secret>cio(?=[A-Za-z0-9]{0,31}[0-9])(?=[A-Za-z0-9]{0,31}[A-Z])(?=[A-Za-z0-9]{0,31}[a-z])[A-Za-z0-9]{32})${RIGHT}`,
+    entropy: 4.0,
+    specificity: 70,
+    remediation: "Revoke the token (crates.io → Account settings → API tokens) and use Trusted Publishing.",
+    docsUrl: "https://doc.rust-lang.org/cargo/reference/publishing.html",
+    examples: {
+      positive: [`CARGO_REGISTRY_TOKEN=${fakeToken("cio", 32, ALNUM, 24)}`],
+      negative: ["ciofficialsupportteam", "ciomanagerhelpersconfigloader"],
+    },
+  },
+  // ---------------------------------------------- Gradle, Cloudsmith, Fury
+  {
+    id: "gradle-plugin-portal-key",
+    description: "Gradle Plugin Portal publishing key or secret (gradle.publish.key/secret)",
+    provider: "Gradle",
+    severity: "critical",
+    keywords: ["gradle.publish.", "gradle_publish_"],
+    regex: assigned([`${ci("gradle")}[._]${ci("publish")}[._](?:${ci("key")}|${ci("secret")})`], "[A-Za-z0-9]{32}"),
+    entropy: 3.5,
+    specificity: 60,
+    remediation: "Regenerate the API keys on plugins.gradle.org (your profile → API Keys) and keep them in ~/.gradle/gradle.properties or CI secrets.",
+    docsUrl: "https://docs.gradle.org/current/userguide/publishing_gradle_plugins.html",
+    examples: {
+      positive: [`gradle.publish.secret=${fakeBody(32, ALNUM, 26)}`],
+      negative: ["gradle.publish.secret=${GRADLE_PUBLISH_SECRET}"],
+    },
+  },
+  named({
+    id: "cloudsmith-api-key", provider: "Cloudsmith", what: "API key (40 hex)",
+    names: [ci("cloudsmith")], keywords: ["cloudsmith"], body: "[a-f0-9]{40}", entropy: 3.0,
+    example: fakeBody(40, HEX, 27), exampleName: "CLOUDSMITH_API_KEY",
+    remediation: "Refresh the API key in Cloudsmith (User settings → API Key) and use OIDC from CI where possible.",
+    docsUrl: "https://help.cloudsmith.io/docs/api-keys",
+  }),
+  named({
+    id: "gemfury-token", provider: "Gemfury", what: "push or deploy token",
+    names: [ci("gemfury"), `(?<![A-Za-z])${ci("fury")}_`], keywords: ["gemfury", "fury_"], body: "[A-Za-z0-9_-]{20,32}", entropy: 3.5,
+    example: fakeBody(24, ALNUM, 28), exampleName: "GEMFURY_PUSH_TOKEN",
+    remediation: "Revoke the token in Gemfury (Account → Tokens) and create a new one.",
+    docsUrl: "https://gemfury.com/help/tokens/",
+  }),
+  // ------------------------------------------------------------------ Hex
+  {
+    id: "hex-api-key",
+    description: "Hex.pm API key (32 hex) next to a Hex name",
+    provider: "Hex",
+    severity: "critical",
+    keywords: ["hex_api_key", "hex_auth", "hexpm"],
+    regex: assigned([ci("hex_api_key"), ci("hex_auth"), ci("hexpm")], "[a-f0-9]{32}"),
+    entropy: 3.0,
+    specificity: 50,
+    remediation: "Revoke the key (`mix hex.user key revoke`) and create a new one for CI.",
+    docsUrl: "https://hex.pm/docs/publish",
+    examples: {
+      positive: [`HEX_API_KEY=${fakeBody(32, HEX, 25)}`],
+      negative: ["HEX_API_KEY=${HEX_API_KEY}"],
+    },
+  },
+];
