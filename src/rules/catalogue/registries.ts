@@ -8,7 +8,7 @@
  * A publish token lets anyone ship code under the project's name, so every
  * live token here is critical.
  */
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
 import type { RuleSpec } from "../types.js";
 import { named } from "./named-rule.js";
 import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
