@@ -24,7 +24,8 @@ export function formatRulesJson(rules: readonly RuleSpec[]): string {
 }
 
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  // `<…>` would be read as HTML by Markdown renderers.
+  return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
 }
 
 /** The catalogue: grouped by provider, one row per rule. docs/rules.md is this output. */
