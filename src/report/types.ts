@@ -19,6 +19,17 @@ export interface ReportContext {
   readonly color: boolean;
   /** Show the suppressed findings too (text report, --verbose). */
   readonly verbose?: boolean;
+  /**
+   * Absolute path of the repository root: SARIF's `%SRCROOT%` and the base of
+   * GitHub annotation paths. Absent: paths are reported as the findings hold them.
+   */
+  readonly srcRoot?: string;
+  /**
+   * Absolute directory the findings' relative paths start from: the current
+   * directory for tree scans, the repository root for staged and history scans.
+   * Absent: the same as `srcRoot`.
+   */
+  readonly baseDir?: string;
 }
 
 export type Reporter = (result: ScanResult, context: ReportContext) => string;

@@ -9,19 +9,42 @@ import type { ScanMode } from "../../report/types.js";
 import { scanTargets } from "../../scan/scan-targets.js";
 import { listTreeTargets } from "../../sources/tree.js";
 import type { CliArgs } from "../args.js";
+import { startScanAudit, type ScanAuditLog } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
+import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
 import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
 import { writeReport } from "../output.js";
+import { startProgress, type ProgressLine } from "../progress.js";
 import { loadScanSetup } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
 
+/** What must be closed when the scan throws: the progress line erased, the failed run logged. */
+interface ScanSession {
+  audit?: ScanAuditLog | undefined;
+  progress?: ProgressLine | undefined;
+}
+
 export async function scanCommand(args: CliArgs, io: CliIo): Promise<number> {
+  const session: ScanSession = {};
+  try {
+    return await runScan(args, io, session);
+  } catch (error) {
+    session.progress?.finish();
+    // The run could not be done: that decision is logged too, then reported as usual (exit 2).
+    await session.audit?.record(ExitCode.error, undefined, error);
+    throw error;
+  }
+}
+
+async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<number> {
   const format = resolveFormat<ReportFormat>(args, Object.keys(reporters) as ReportFormat[], "text");
   const failOn = resolveFailOn(args);
   const jobs = resolveJobs(args);
   const mode: ScanMode = "tree";
   const setup = await loadScanSetup(args, io);
+  const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup }));
+  const progress = (session.progress = startProgress(args, io, format, mode));
 
   const listing = listTreeTargets(args.positionals, {
     cwd: io.cwd,
@@ -34,7 +57,9 @@ export async function scanCommand(args: CliArgs, io: CliIo): Promise<number> {
     jobs,
     redact: args.values["no-redact"] !== true,
     ...(setup.filter ? { filter: setup.filter } : {}),
+    ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
   });
+  progress?.finish();
   const result: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
 
   const report = reporters[format](result, {
@@ -45,13 +70,17 @@ export async function scanCommand(args: CliArgs, io: CliIo): Promise<number> {
     mode,
     color: format === "text" && args.values.output === undefined && useColor(io, io.stdoutIsTTY),
     verbose: args.values.verbose === true,
+    ...(await resolveReportPaths(format, io, mode)),
   });
   writeReport(report, args.values.output, io);
 
   if (result.errors.length) {
     for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    await audit?.record(ExitCode.error, result);
     return ExitCode.error;
   }
   const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn));
-  return failing ? ExitCode.findings : ExitCode.clean;
+  const code = failing ? ExitCode.findings : ExitCode.clean;
+  await audit?.record(code, result);
+  return code;
 }

@@ -1,0 +1,129 @@
+/**
+ * The audit log on disk: where it is (`--audit-log FILE`, else `auditLog` of
+ * the configuration), who is running (git's user.email), which repository
+ * and ref, and the atomic append of one record per run.
+ *
+ * Atomic append: the file is opened with O_APPEND and the whole line goes out
+ * in one write(2). With O_APPEND the kernel moves to the end and writes under
+ * the file's lock in one step, so lines written by concurrent runs (several
+ * hooks at once) never interleave, whatever their length (PIPE_BUF is a pipe
+ * limit, not a file one). A short write (disk full) is an error, not a retry:
+ * a retried tail could land after another process's line.
+ *
+ * An unwritable log is an InputError (exit 2): a run that should leave a
+ * trace and cannot must not pass silently.
+ */
+import { closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { InputError } from "../errors.js";
+import type { Severity } from "../findings/severity.js";
+import type { ScanResult } from "../findings/types.js";
+import type { AuditAction, AuditRecord, AuditRecordBase } from "../report/audit-record.js";
+import { buildAuditRecord, buildScanAuditRecord, scanAction, serializeAuditRecord } from "../report/audit-record.js";
+import type { ScanMode } from "../report/types.js";
+import { describeFsError } from "../sources/tree.js";
+import type { CliArgs } from "./args.js";
+import { collectAuditIdentity } from "./git-facts.js";
+import type { CliIo } from "./io.js";
+import { toolVersion } from "./version.js";
+
+/**
+ * The log's absolute path, or undefined when none is asked for. The flag is
+ * relative to the current directory; the configuration's value to the
+ * directory of the configuration (`configDir`, by default the current one).
+ */
+export function resolveAuditLogPath(flag: string | undefined, configured: string | undefined, cwd: string, configDir = cwd): string | undefined {
+  if (flag !== undefined && flag !== "") return resolve(cwd, flag);
+  if (configured !== undefined && configured !== "") return isAbsolute(configured) ? configured : resolve(configDir, configured);
+  return undefined;
+}
+
+/** Append one line to `path` in a single O_APPEND write; creates the file (0600) and its directory. */
+export function appendAuditLine(path: string, line: string, label = path): void {
+  if (!line.endsWith("\n") || line.indexOf("\n") !== line.length - 1) {
+    throw new InputError(`audit log ${label}: a record must be exactly one line`);
+  }
+  const bytes = Buffer.from(line, "utf8");
+  let fd: number | undefined;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
+    const written = writeSync(fd, bytes, 0, bytes.length);
+    if (written !== bytes.length) throw Object.assign(new Error(`short write (${written} of ${bytes.length} bytes)`), { code: "EIO" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOTDIR" || code === "EEXIST" ? "a parent is not a directory" : code === "ENOSPC" ? "no space left on device" : describeFsError(error);
+    throw new InputError(`audit log ${label}: cannot write (${why})`, { cause: error });
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+export function writeAuditRecord(path: string, record: AuditRecord, label?: string): void {
+  appendAuditLine(path, serializeAuditRecord(record), label);
+}
+
+/** `auditLog` of the loaded configuration, read without depending on the setup's shape. */
+export function configuredAuditLog(setup: object): string | undefined {
+  const value = (setup as { auditLog?: unknown }).auditLog;
+  return typeof value === "string" && value !== "" ? value : undefined;
+}
+
+/**
+ * The audit log of one run of any command (scan, audit, baseline), or
+ * undefined when none is asked for. The clock starts here; `record` gathers
+ * the identity, builds the line with `build` and appends it, once (later calls
+ * do nothing). A configured path is relative to the repository root (where
+ * the configuration lives), the flag's to the current directory.
+ */
+export interface RunAuditLog<A extends unknown[]> {
+  record(exitCode: number, ...details: A): Promise<void>;
+}
+
+export type RecordBuilder<A extends unknown[]> = (base: AuditRecordBase, ...details: A) => AuditRecord;
+
+export function startAuditLog<A extends unknown[]>(
+  args: CliArgs,
+  io: CliIo,
+  options: { readonly action: AuditAction; readonly setup?: object; readonly build: RecordBuilder<A> },
+): RunAuditLog<A> | undefined {
+  const flag = args.values["audit-log"];
+  const configured = options.setup ? configuredAuditLog(options.setup) : undefined;
+  if ((flag === undefined || flag === "") && configured === undefined) return undefined;
+  const started = performance.now();
+  let done = false;
+  return {
+    async record(exitCode, ...details) {
+      if (done) return;
+      done = true;
+      const durationMs = Math.round(performance.now() - started);
+      const identity = await collectAuditIdentity(io.cwd, io.env);
+      const path = resolveAuditLogPath(flag, configured, io.cwd, identity.resource.path);
+      if (path === undefined) return;
+      const base: AuditRecordBase = { action: options.action, timestamp: new Date(), ...identity, toolVersion: toolVersion(), durationMs, exitCode };
+      writeAuditRecord(path, options.build(base, ...details), flag || configured);
+    },
+  };
+}
+
+/** For `audit` and `baseline`: a record whose metadata the command supplies (never a secret). */
+export const withMetadata: RecordBuilder<[metadata?: Readonly<Record<string, unknown>>]> = (base, metadata) => buildAuditRecord(base, metadata);
+
+export type ScanAuditLog = RunAuditLog<[result?: ScanResult, error?: unknown]>;
+
+/** The audit log of one scan: the result's counts and fingerprints, or the error that stopped it. */
+export function startScanAudit(args: CliArgs, io: CliIo, options: { readonly mode: ScanMode; readonly failOn: Severity; readonly setup: object }): ScanAuditLog | undefined {
+  return startAuditLog(args, io, {
+    action: scanAction(options.mode),
+    setup: options.setup,
+    build: (base, result?: ScanResult, error?: unknown) => {
+      const message = error instanceof Error ? error.message : error !== undefined ? String(error) : undefined;
+      return buildScanAuditRecord({
+        ...base,
+        failOn: options.failOn,
+        ...(result ? { scan: result } : {}),
+        ...(message !== undefined ? { error: message } : {}),
+      });
+    },
+  });
+}
