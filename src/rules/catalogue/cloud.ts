@@ -237,7 +237,8 @@ export const cloudRules: readonly RuleSpec[] = [
     description: "Microsoft Entra ID (Azure AD) application client secret",
     provider: "Microsoft Azure",
     severity: "critical",
-    keywords: ["q~"],
+    // The digit and `Q~` at positions 4–6 (a keyword needs three characters).
+    keywords: [..."0123456789"].map((d) => `${d}q~`),
     // Client secrets created since 2021: 3 characters, a digit, `Q~`, then
     // 31–34 characters of [A-Za-z0-9_~.-]; delimited on both sides.
     regex:
@@ -471,7 +472,9 @@ export const cloudRules: readonly RuleSpec[] = [
     description: "Oracle Cloud (OCI) auth token or API key passphrase assigned to an OCI name",
     provider: "Oracle Cloud",
     severity: "high",
-    keywords: ["oci", "oracle"],
+    // `oci` alone is inside every `social`, `precious`, `ociConfig`: the keywords
+    // are the name's `oci` + separator + the start of auth/pass (every match has one).
+    keywords: [...["", "_", ".", "-"].flatMap((s) => [`oci${s}auth`, `oci${s}pass`]), "oracle"],
     // OCI auth tokens are 20 printable characters from a wide alphabet.
     regex: namedValue(
       [`${vendorWord("oci")}[_.-]?(?:${ci("auth")}[_.-]?${ci("token")}|${ci("pass")}[_.-]?${ci("phrase")}|${ci("password")})`, `${vendorWord("oracle")}[_.-]?(?:${ci("cloud")}[_.-]?)?(?:${ci("auth")}[_.-]?${ci("token")}|${ci("password")})`],
@@ -510,14 +513,11 @@ export const cloudRules: readonly RuleSpec[] = [
   // -------------------------------------------------- HashiCorp Vault / TFC
   {
     id: "hashicorp-vault-token",
-    description: "HashiCorp Vault service or batch token (hvs., hvb., legacy s.)",
+    description: "HashiCorp Vault service or batch token (hvs., hvb.)",
     provider: "HashiCorp",
     severity: "critical",
-    keywords: ["hvs.", "hvb.", "s."],
-    // Legacy `s.` tokens are 24 base62 characters; they need mixed case and a
-    // digit (entropy), or `s.THISSTRINGISALLUPPERCASE` would count.
-    regex:
-      "(?<![A-Za-z0-9_.-])(?<secret>hvs\\.[\\w-]{90,120}|hvb\\.[\\w-]{138,300}|s\\.(?=[A-Za-z0-9]{0,23}[0-9])(?=[A-Za-z0-9]{0,23}[a-z])(?=[A-Za-z0-9]{0,23}[A-Z])[A-Za-z0-9]{24})(?![A-Za-z0-9_-])",
+    keywords: ["hvs.", "hvb."],
+    regex: "(?<![A-Za-z0-9_.-])(?<secret>hvs\\.[\\w-]{90,120}|hvb\\.[\\w-]{138,300})(?![A-Za-z0-9_-])",
     entropy: 3.5,
     specificity: 80,
     remediation: ROTATE("token", "Vault (`vault token revoke <token>`)") + " Prefer short-lived tokens from an auth method over stored ones.",
@@ -526,9 +526,35 @@ export const cloudRules: readonly RuleSpec[] = [
     examples: {
       positive: [
         withSecret('vault_api_token = "', fakeToken("hvs.", 95, "base64url", "hvs"), '"'),
-        withSecret("token: ", fakeToken("s.", 24, "alnum", "vault-legacy")),
       ],
-      negative: ["s.THISSTRINGISALLUPPERCASE", "hvs." + "x".repeat(95)],
+      negative: ["hvs." + "x".repeat(95)],
+    },
+  },
+  {
+    id: "hashicorp-vault-legacy-token",
+    description: "HashiCorp Vault legacy service token (s. + 24 characters) assigned to a Vault or token name",
+    provider: "HashiCorp",
+    severity: "critical",
+    // The only literal of a legacy token is `s.`, which is in every `this.x`:
+    // too short for the keyword filter (a rule without a keyword runs over
+    // every file). So the token is reported where a name says Vault or token
+    // holds it, and those names are the keywords.
+    keywords: ["vault", "token"],
+    // 24 base62 characters with mixed case and a digit (entropy), or
+    // `s.THISSTRINGISALLUPPERCASE` would count.
+    // The regex starts at the name's word (V8 skips ahead to it); the
+    // look-behind then checks what `vendorWord` checks in front of it.
+    regex:
+      namedBy([`(?:${ci("vault")}|${ci("token")})(?<=${vendorWord("vault")}|${vendorWord("token")})`]) +
+      "(?<secret>s\\.(?=[A-Za-z0-9]{0,23}[0-9])(?=[A-Za-z0-9]{0,23}[a-z])(?=[A-Za-z0-9]{0,23}[A-Z])[A-Za-z0-9]{24})(?![A-Za-z0-9_-])",
+    entropy: 3.5,
+    specificity: 80,
+    remediation: ROTATE("token", "Vault (`vault token revoke <token>`)") + " Prefer short-lived tokens from an auth method over stored ones.",
+    docsUrl: "https://developer.hashicorp.com/vault/docs/concepts/tokens",
+    tags: ["hashicorp", "vault"],
+    examples: {
+      positive: [withSecret("token: ", fakeToken("s.", 24, "alnum", "vault-legacy"))],
+      negative: ["token: s.THISSTRINGISALLUPPERCASE", withSecret("label = ", fakeToken("s.", 24, "alnum", "vault-legacy"))],
     },
   },
   {

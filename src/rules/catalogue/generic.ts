@@ -42,10 +42,28 @@ const METADATA_WORDS =
   "id|ids|name|names|type|file|path|dir|url|uri|endpoint|version|length|len|size|count|format|prefix|suffix|mode|field|header|param|env|var|ref|label|policy|alias|store|vault|arn|hash|fingerprint|digest|pattern|regex|provider|algorithm|algo|expiry|expires|ttl|timeout|index|class|kind|enabled|required|location|region|hint|description|desc|template|mask|manager|validator|generator";
 const METADATA_SUFFIX = `(?<!(?:${METADATA_WORDS.split("|").map(anyCase).join("|")})[_.-]?\\d{0,3}["'\\]]{0,3})`;
 
-// Left edge of a name: not in the middle of a longer identifier.
+// The name's word (`secret`, `Token`, `PASSWD`…) may sit up to 40 characters
+// into a name that starts where a longer identifier does not go on to its
+// left (`db_password`, `config.apiKey`). The match starts at the name's start
+// (the engine promotes by, and the word filter reads, the whole name), but a
+// pattern that starts with a class of every identifier character (the obvious
+// `[A-Za-z0-9_.$-]{0,40}?word`) makes V8 try every secret word at every
+// character of every name, which cost more than the rest of the catalogue
+// together. A lookahead for the words' first three letters (`GATE`) rejects
+// most name starts at once and leaves the rest of the pattern exactly as it
+// was: same matches, about 2.3 times faster (generic-secret over 15 MB of
+// TypeScript: 518 → 228 ms). Starting the regex at the word itself is twice
+// as fast again, but the match would then start at the word, which changes
+// what the word filter and the Finta promotion see, unless the engine learns
+// to take a match's start from a group captured in a look-behind.
 const NAME_START = "(?<![A-Za-z0-9_$])";
+const GATE = (first3: readonly string[]): string => `${NAME_START}(?=[A-Za-z0-9_.$-]{0,40}?(?:${first3.map(anyCase).join("|")}))`;
 // A C-style array suffix may follow the name: `char secret[25] = "…"`.
-const NAME_BODY = (core: string): string => `${NAME_START}[A-Za-z0-9_.$-]{0,40}?${core}[A-Za-z0-9_.-]{0,24}?(?:\\[\\d{0,4}\\])?`;
+const NAME_BODY = (first3: readonly string[], core: string): string =>
+  `${GATE(first3)}[A-Za-z0-9_.$-]{0,40}?${core}[A-Za-z0-9_.-]{0,24}?(?:\\[\\d{0,4}\\])?`;
+// First three letters of every word SECRET_NAME and PASSWORD_NAME accept.
+const SECRET_FIRST3 = ["sec", "tok", "key", "api", "acc", "aut", "pri", "cli", "sig", "enc", "mas", "cre"];
+const PASSWORD_FIRST3 = ["pas", "pwd", "con", "sen"];
 
 // Assignment or comparison operators of the common languages and formats (a
 // lone `:`, never C++'s `::` scope operator); a
@@ -63,6 +81,20 @@ const OPERATOR =
 const VALUE = (min: number, max: number): string =>
   `(?<q>[\\x60"']?)(?!\\\\[nrt])(?<secret>[^\\s"'\\x60;,]{${min},${max}})(?![^\\s"'\\x60;,])\\k<q>(?=[\\s"'\\x60;,)\\]}]|\\\\[nrt]|$)(?:(?<=[\\x60"'])|(?![,.:]?[ \\t]{1,4}[A-Za-z]))`;
 
+// A secret-name value may also be a quoted string that does not close on its
+// line but goes on to the next: PHP and shell strings span lines, Python
+// continues a line with `\` or opens a triple-quoted string. Only a string
+// that is one base64-like run of 16 or more characters up to the end of the
+// line, with the next line going on in the same alphabet, counts (so
+// `key = """` + prose, or a line cut by a typo, does not); the secret
+// reported is the part on the name's line (without a closing `\`). It is an alternative inside
+// `generic-secret`'s value rather than a rule of its own: a second rule
+// would match every secret name in every file a second time.
+const VALUE_OR_CONTINUED = (min: number, max: number): string =>
+  `(?<q>'''|"""|[\\x60"']?)(?!\\\\[nrt])(?<secret>[^\\s"'\\x60;,]{${min},${max}})(?:(?![^\\s"'\\x60;,])|(?=\\\\$))` +
+  `(?:\\k<q>(?=[\\s"'\\x60;,)\\]}]|\\\\[nrt]|$)(?:(?<=[\\x60"'])|(?![,.:]?[ \\t]{1,4}[A-Za-z]))` +
+  `|(?<=[\\x60"'][A-Za-z0-9+/=_-]{16,${max}})\\\\?$(?=\\r?\\n[ \\t]{0,40}[A-Za-z0-9+/=_-]{4}))`;
+
 const token = fakeToken("", 32, "alnum", "generic-token");
 const hexSecret = fakeToken("", 64, "hex", "generic-hex");
 const password = fakeToken("", 14, "alnum", "generic-password") + "!";
@@ -74,7 +106,7 @@ export const genericRules: readonly RuleSpec[] = [
     provider: "Generic",
     severity: "medium",
     keywords: ["secret", "token", "key", "credential", "creds"],
-    regex: NAME_BODY(SECRET_NAME) + METADATA_SUFFIX + OPERATOR + VALUE(10, 200),
+    regex: NAME_BODY(SECRET_FIRST3, SECRET_NAME) + METADATA_SUFFIX + OPERATOR + VALUE_OR_CONTINUED(10, 200),
     flags: "m",
     entropy: 3.0,
     // The word filter covers placeholders without tripping on values that
@@ -90,6 +122,10 @@ export const genericRules: readonly RuleSpec[] = [
         withSecret('generic_TOKEN :::= "', token, '"'),
         withSecret('"client_secret" : "', hexSecret, '",'),
         withSecret("$key = '", token, "';"),
+        // Strings that go on to the next line.
+        withSecret("$key = '", token, "\n" + fakeToken("", 20, "base64", "generic-continued-a") + "';"),
+        withSecret("api_key = '", token, "\\\n  " + fakeToken("", 12, "base64", "generic-continued-b") + "=='"),
+        withSecret("signing_key = '''", token, "\n" + fakeToken("", 12, "base64", "generic-continued-c") + "'''"),
       ],
       negative: [
         "credentialsId: 'ff083f76-7804-4ef1-80e4-fe975bb9141b'",
@@ -101,6 +137,8 @@ export const genericRules: readonly RuleSpec[] = [
         'const keyStr = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"',
         '"integrity": "sha512-' + fakeToken("", 86, "base64", "integrity") + '=="',
         "secret_url = https://vault.example.com/v1/secret/data/app",
+        'token = """\nThe token is read from the environment.\n"""',
+        "key = '" + fakeToken("", 24, "alnum", "generic-continued-d") + "\n\nprint(key)",
       ],
     },
   },
@@ -110,7 +148,7 @@ export const genericRules: readonly RuleSpec[] = [
     provider: "Generic",
     severity: "medium",
     keywords: ["pass", "pwd", "contrase", "senha"],
-    regex: NAME_BODY(PASSWORD_NAME) + METADATA_SUFFIX + OPERATOR + VALUE(6, 128),
+    regex: NAME_BODY(PASSWORD_FIRST3, PASSWORD_NAME) + METADATA_SUFFIX + OPERATOR + VALUE(6, 128),
     flags: "m",
     placeholderFilter: false,
     wordFilter: "password",

@@ -52,7 +52,8 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
     description: "Private key in PEM or OpenSSH armour (RSA, DSA, EC, PKCS#8, OpenSSH, …)",
     provider: "Generic",
     severity: "critical",
-    keywords: ["private key-----"],
+    // Every armour line ends `PRIVATE KEY-----` (keywords cannot hold a space).
+    keywords: ["key-----"],
     // Encrypted keys (PKCS#8 `ENCRYPTED PRIVATE KEY`, or legacy PEM with a
     // `Proc-Type: 4,ENCRYPTED` header) need their passphrase and are left to
     // the passphrase rules. The body must hold a 40-character base64 run, so a
@@ -81,7 +82,7 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
     description: "PGP / GnuPG private key block",
     provider: "Generic",
     severity: "critical",
-    keywords: ["pgp private key block"],
+    keywords: ["block-----"],
     regex:
       "(?<secret>-----BEGIN PGP PRIVATE KEY BLOCK-----(?=[\\s\\S]{0,400}?[A-Za-z0-9+/]{40})[\\s\\S]{40,16000}?-----END PGP PRIVATE KEY BLOCK-----)",
     multiline: true,
@@ -144,20 +145,54 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
     provider: "Generic",
     severity: "critical",
     keywords: ["\"kty\""],
-    // Like a PEM block, the key is the whole JWK object: the finding starts at
-    // its "kty" member and spans to the private member's value.
+    // The match runs from the object's "kty" member to its private member;
+    // the secret (where the finding is reported) is that member's value, the
+    // private key material itself.
     regex:
-      "(?<secret>\"kty\"\\s{0,10}:\\s{0,10}\"\\[?(?:RSA|EC|OKP|oct)\\]?\"[^{}]{0,2000}?\"(?:d|k)\"\\s{0,10}:\\s{0,10}\"[A-Za-z0-9_-]{16,1400}\")",
+      "\"kty\"\\s{0,10}:\\s{0,10}\"\\[?(?:RSA|EC|OKP|oct)\\]?\"[^{}]{0,2000}?\"(?:d|k)\"\\s{0,10}:\\s{0,10}\"(?<secret>[A-Za-z0-9_-]{16,1400})\"",
     multiline: true,
     placeholderFilter: false,
-    allowlist: { regexes: ["\"(?:d|k)\"\\s*:\\s*\"(?:[A-Za-z])\\1{7}", "\\.\\.\\.", "EXAMPLE"] },
+    allowlist: { regexes: ["\"(?:d|k)\"\\s*:\\s*\"([A-Za-z])\\1{7}", "\\.\\.\\.", "EXAMPLE"], regexTarget: "match" },
     specificity: 70,
     remediation: REMOVE_KEY + " Remove the key from every JWKS that publishes it.",
     docsUrl: "https://www.rfc-editor.org/rfc/rfc7517",
     tags: ["private-key", "jwk"],
     examples: {
-      positive: [withSecret("{", '"kty": "EC", "crv": "P-256", "x": "' + fakeToken("", 43, "base64url", "jwk-x") + '", "d": "' + fakeToken("", 43, "base64url", "jwk-d") + '"', "}")],
+      positive: [
+        withSecret('{"kty": "EC", "crv": "P-256", "x": "' + fakeToken("", 43, "base64url", "jwk-x") + '", "d": "', fakeToken("", 43, "base64url", "jwk-d"), '"}'),
+        withSecret('{\n  "kty": "oct",\n  "alg": "HS256",\n  "k": "', fakeToken("", 22, "base64url", "jwk-k"), '"\n}'),
+      ],
       negative: ['{"kty": "EC", "crv": "P-256", "x": "' + fakeToken("", 43, "base64url", "jwk-x2") + '", "y": "' + fakeToken("", 43, "base64url", "jwk-y") + '"}'],
+    },
+  },
+
+  // ------------------------------------------------------------------ NTLM
+  {
+    id: "ntlm-authenticate-message",
+    description: "NTLM AUTHENTICATE (type 3) message: a user's challenge response, crackable offline or relayable",
+    provider: "Generic",
+    severity: "high",
+    // Base64 of the `NTLMSSP\0` signature and message type 3: every type-3
+    // message starts `TlRMTVNTUAADAAAA`. Types 1 and 2 (negotiate, challenge)
+    // carry no credential and start `…AAB`/`…AAC`.
+    keywords: ["tlrmtvntuaad"],
+    regex: "(?<![A-Za-z0-9+/])(?<secret>TlRMTVNTUAADAAAA[A-Za-z0-9+/]{40,4000}={0,2})(?![A-Za-z0-9+/=])",
+    entropy: 3.0,
+    specificity: 70,
+    // Documentation samples spell out that they are one inside the base64
+    // (`…ThisIsAnExample…`); a random message holds "xample" about once in
+    // 10^8 messages.
+    allowlist: { regexes: ["[Ee]xample|EXAMPLE"] },
+    remediation:
+      "Remove the captured message (logs, HAR files, test fixtures) and change the password of the account it belongs to: the response it carries can be cracked offline.",
+    docsUrl: "https://learn.microsoft.com/openspecs/windows_protocols/ms-nlmp/033d32cc-88f9-4483-9bf2-b273055038ce",
+    tags: ["ntlm", "windows"],
+    examples: {
+      positive: [withSecret("Authorization: NTLM ", fakeToken("TlRMTVNTUAADAAAA", 160, "base64", "ntlm-3") + "=", "")],
+      negative: [
+        `Authorization: NTLM ${fakeToken("TlRMTVNTUAABAAAA", 40, "base64", "ntlm-1")}`,
+        `Authorization: NTLM ${fakeToken("TlRMTVNTUAADAAAA", 40, "base64", "ntlm-2")}ThisIsAnExample${fakeToken("", 40, "base64", "ntlm-3")}`,
+      ],
     },
   },
 

@@ -38,6 +38,8 @@ const DISCORD_ID_STARTS: readonly string[] = (() => {
   }
   return [...new Set(out)];
 })();
+/** The fourth base64 character of three ASCII digits: the third digit's low six bits (0x30–0x39). */
+const DIGIT_LOW_BITS = "wxyz012345";
 
 // Bodies of the Slack token examples, built from parts so no token is spelled out.
 const slackBot = joined("xox", "b-", digits(12, 1), "-", digits(13, 2), "-", fakeBody(24, ALNUM, 3));
@@ -204,18 +206,20 @@ export const messagingRules: readonly RuleSpec[] = [
     provider: "Discord",
     severity: "high",
     // The first part is the base64 of a numeric snowflake id, so its first
-    // three characters are one of the 90 DISCORD_ID_STARTS (which also serve as
-    // the keywords); it is 24–26 characters, then a 6-character timestamp and
-    // a 27–38 character HMAC. Boundaries on both sides keep it from firing
-    // inside longer base64.
-    keywords: DISCORD_ID_STARTS.map((s) => s.toLowerCase()),
-    regex: `(?<![A-Za-z0-9_+/.-])(?<secret>(?:${DISCORD_ID_STARTS.join("|")})[A-Za-z0-9_-]{21,23}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_+/.-])`,
+    // three characters are one of the 90 DISCORD_ID_STARTS and its fourth
+    // encodes the low bits of the third digit (`w`–`z`, `0`–`5`); it is 24–26
+    // characters, then a 6-character timestamp and a 27–38 character HMAC.
+    // Boundaries on both sides keep it from firing inside longer base64.
+    // The keywords are the 900 possible first four characters: the first three
+    // alone, case-folded, are in every `index`, `content`, `node`.
+    keywords: DISCORD_ID_STARTS.flatMap((s) => [...DIGIT_LOW_BITS].map((c) => (s + c).toLowerCase())),
+    regex: `(?<![A-Za-z0-9_+/.-])(?<secret>(?:${DISCORD_ID_STARTS.join("|")})[${DIGIT_LOW_BITS}][A-Za-z0-9_-]{20,22}\\.[A-Za-z0-9_-]{6}\\.[A-Za-z0-9_-]{27,38})(?![A-Za-z0-9_+/.-])`,
     entropy: 4.0,
     specificity: 65,
     remediation: "Reset the bot token (Discord Developer Portal → Bot → Reset Token) and load it from the environment.",
     docsUrl: "https://discord.com/developers/docs/topics/oauth2#bots",
     examples: {
-      positive: [`DISCORD_TOKEN=${joined("MTA", fakeBody(21, ALNUM, 30), ".", fakeBody(6, BASE64URL, 31), ".", fakeBody(27, BASE64URL, 32))}`],
+      positive: [`DISCORD_TOKEN=${joined("MTAy", fakeBody(20, ALNUM, 30), ".", fakeBody(6, BASE64URL, 31), ".", fakeBody(27, BASE64URL, 32))}`],
       negative: [joined("MZ1yGvKTj0rY0cV8i47CjAa", ".uHQPq.", "Xb1Mk2nEhe-4icrGOuegj57zMC"), "version 1.2.3"],
     },
   },
@@ -333,14 +337,17 @@ export const messagingRules: readonly RuleSpec[] = [
     // CRC: it always starts S, the type letter (User, Account, Operator,
     // server Node, Cluster, curve X) and A, then 55 more characters. Nothing
     // else in the wild has that fixed upper-case base32 shape and length.
-    keywords: ["sua", "saa", "soa", "sna", "sca", "sxa"],
-    regex: "(?<![A-Za-z0-9_-])(?<secret>S[UAONCX]A[A-Z2-7]{55})(?![A-Za-z0-9_-])",
+    // The second prefix byte's low three bits are zero, so the fourth
+    // character is A–P; the keywords are those 96 first four characters
+    // (`sca`, `sna` alone are in every `scale`, `snapshot`).
+    keywords: [..."UAONCX"].flatMap((t) => [..."ABCDEFGHIJKLMNOP"].map((c) => `s${t}a${c}`.toLowerCase())),
+    regex: "(?<![A-Za-z0-9_-])(?<secret>S[UAONCX]A[A-P][A-Z2-7]{54})(?![A-Za-z0-9_-])",
     entropy: 3.5,
     specificity: 80,
     remediation: "Generate a new NKey (`nk -gen user`), update the server/account configuration, and delete the old seed; keep seeds in a credentials file outside the repository.",
     docsUrl: "https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth",
     examples: {
-      positive: [`// ${fakeToken("SUA", 55, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 114)}`],
+      positive: [`// ${fakeToken("SUAC", 54, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 114)}`],
       negative: ["SUCCESSFULLY_COMPLETED_THE_OPERATION", `SU${"A".repeat(56)}`],
     },
   },
@@ -350,8 +357,8 @@ export const messagingRules: readonly RuleSpec[] = [
     description: "Twilio API key SID secret pair (SK + 32 hex)",
     provider: "Twilio",
     severity: "high",
-    // SK + a hex digit: the keyword filter needs three characters.
-    keywords: [..."0123456789abcdef"].map((h) => `sk${h}`),
+    // SK + two hex digits (`sk` + one letter is in every `skeleton`, `isKeyword`).
+    keywords: [..."0123456789abcdef"].flatMap((h) => [..."0123456789abcdef"].map((g) => `sk${h}${g}`)),
     regex: `${LEFT}(?<secret>SK[0-9a-fA-F]{32})${RIGHT}`,
     entropy: 3.0,
     specificity: 60,

@@ -30,6 +30,8 @@ export interface NamedSpec {
   readonly remediation: string;
   readonly docsUrl: string;
   readonly severity?: Severity;
+  /** The whole regex, when `assigned(names, body)` is not the fastest way to say it (`assignedWord`). */
+  readonly regex?: string;
 }
 
 export function named(spec: NamedSpec): RuleSpec {
@@ -39,7 +41,7 @@ export function named(spec: NamedSpec): RuleSpec {
     provider: spec.provider,
     severity: spec.severity ?? "high",
     keywords: spec.keywords,
-    regex: assigned(spec.names, spec.body),
+    regex: spec.regex ?? assigned(spec.names, spec.body),
     entropy: spec.entropy,
     ...(spec.entropyHex === undefined ? {} : { entropyHex: spec.entropyHex }),
     // Below every vendor-prefixed rule: the name alone proves little.

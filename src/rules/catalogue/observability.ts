@@ -429,7 +429,7 @@ export const observabilityRules: readonly RuleSpec[] = [
   }),
   named({
     id: "segment-write-key", provider: "Segment", what: "write key (32 characters)",
-    names: [`${ci("segment")}[_-]?${ci("write")}[_-]?${ci("key")}`], keywords: ["segment"], body: "[A-Za-z0-9]{32}", entropy: 3.5,
+    names: [`${ci("segment")}[_-]?${ci("write")}[_-]?${ci("key")}`], keywords: ["segmentwrite", "segment_write", "segment-write"], body: "[A-Za-z0-9]{32}", entropy: 3.5,
     example: fakeBody(32, ALNUM, 52), exampleName: "SEGMENT_WRITE_KEY",
     remediation: "Rotate the source's write key in Segment (Sources → Settings → API keys).",
     docsUrl: "https://segment.com/docs/connections/find-writekey/",

@@ -455,7 +455,8 @@ export const paymentsRules: readonly RuleSpec[] = [
     description: "Lob secret API key (live_/test_ + 35 hex) next to a Lob name",
     provider: "Lob",
     severity: "high",
-    keywords: ["lob"],
+    // `lob` is inside every `glob`; the value's prefix is in every match.
+    keywords: ["live_", "test_"],
     regex: assigned([`(?<![A-Za-z])${ci("lob")}`], "(?:live|test)_[a-f0-9]{35}"),
     specificity: 50,
     remediation: "Rotate the key (Lob dashboard → Settings → API Keys).",
@@ -470,7 +471,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     description: "Lob publishable API key (live_pub_/test_pub_ + 31 hex) next to a Lob name",
     provider: "Lob",
     severity: "low",
-    keywords: ["lob"],
+    keywords: ["live_pub_", "test_pub_"],
     regex: assigned([`(?<![A-Za-z])${ci("lob")}`], "(?:live|test)_pub_[a-f0-9]{31}"),
     specificity: 50,
     remediation: "Publishable keys are meant for clients; rotate it if it was not meant to be public.",

@@ -66,6 +66,18 @@ export function assigned(identifiers: readonly string[], body: string): string {
 }
 
 /**
+ * `assigned()` for a name that is one literal word: the regex starts with the
+ * word itself and checks its left edge with a look-behind, so V8 can skip
+ * ahead to the word instead of testing the left edge at every position (for
+ * a name common inside other words, such as `etsy` in `getSymbol`, that
+ * costs several times more). Same matches as `assigned([word], body)` for a
+ * word that must not follow a letter.
+ */
+export function assignedWord(word: string, body: string): string {
+  return `${ci(word)}(?<=(?<![A-Za-z])${ci(word)})${OPERATOR}(?<secret>${body})${VALUE_END}`;
+}
+
+/**
  * The "name, operator" half of `assigned()`, for rules that put the value
  * group together themselves (e.g. a prefixed form and a name-only form
  * sharing one `secret` group); end the value with `VALUE_END`.

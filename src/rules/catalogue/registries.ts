@@ -89,7 +89,8 @@ export const registriesRules: readonly RuleSpec[] = [
     description: "Clear-text password in a nuget.config package source",
     provider: "NuGet",
     severity: "high",
-    keywords: ["<add key="],
+    // The key name closes with its quote: `key="ClearTextPassword"` (keywords cannot hold a space).
+    keywords: ['password"', "password'"],
     regex: `<add\\s{1,10}key=["'](?:ClearText)?Password["']\\s{1,10}value=["'](?<secret>[^"'\\s]{8,256})["']`,
     flags: "i",
     entropy: 1.0,

@@ -16,7 +16,7 @@
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
 import { named } from "./named-rule.js";
-import { ASCENDING_RUN, DESCENDING_RUN, LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, fakeUuid } from "./regex-parts.js";
+import { ASCENDING_RUN, DESCENDING_RUN, LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, assignedWord, ci, fakeUuid } from "./regex-parts.js";
 
 const LOWER_ALNUM_DASH = "abcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -358,7 +358,8 @@ export const saasRules: readonly RuleSpec[] = [
     description: "Facebook/Meta access token (EAA…)",
     provider: "Meta",
     severity: "high",
-    keywords: ["eaa"],
+    // `EAA` + the app-specific upper-case letter (`eaa` alone is in hex checksums).
+    keywords: [..."abcdefghijklmnopqrstuvwxyz"].map((c) => `eaa${c}`),
     // EAA + app-specific letter, then 100+ characters; the case-sensitive
     // `EAA` and the length keep hex checksums (`eaac4…`) out.
     regex: `${LEFT_B64}(?<secret>EAA[A-Z][A-Za-z0-9]{100,400})${RIGHT_B64}`,
@@ -431,6 +432,8 @@ export const saasRules: readonly RuleSpec[] = [
   named({
     id: "etsy-access-token", provider: "Etsy", what: "API key (24 characters)",
     names: [`(?<![A-Za-z])${ci("etsy")}`], keywords: ["etsy"], body: "[a-z0-9]{24}", entropy: 3.5,
+    // `etsy` is inside every `getSymbol`: start the regex at the word.
+    regex: assignedWord("etsy", "[a-z0-9]{24}"),
     example: fakeBody(24, LOWER_ALNUM, 48), exampleName: "etsyToken",
     remediation: rotate("Etsy (Your apps → Manage → Regenerate)"), docsUrl: "https://developers.etsy.com/documentation/essentials/authentication",
   }),
@@ -888,7 +891,8 @@ export const saasRules: readonly RuleSpec[] = [
     description: "Authress service client access key (sc_/ext_/scauth_/authress_ …)",
     provider: "Authress",
     severity: "high",
-    keywords: ["sc_", "ext_", "scauth_", "authress_"],
+    // The `.acc_`/`.acc-` separator is in every key; the prefixes (`ext_`, `sc_`) are in ordinary identifiers.
+    keywords: [".acc_", ".acc-"],
     regex: `${LEFT}(?<secret>(?:sc|ext|scauth|authress)_[a-z0-9]{5,30}\\.[a-z0-9]{4,6}\\.acc[_-][a-z0-9-]{10,32}\\.[a-z0-9+/_=-]{30,120})(?![A-Za-z0-9+/_=-])`,
     entropy: 3.5,
     specificity: 85,

@@ -12,6 +12,16 @@ import type { RuleSpec } from "../types.js";
 import { LEFT, RIGHT, ci } from "./regex-parts.js";
 import { VALUE_END, namedBy, namedValue, vendorWord } from "./named-value.js";
 
+/** The 1,000 base64 groups that encode three ASCII digits (`000` → `MDAw`). */
+const DIGIT_TRIPLE_GROUPS: readonly string[] = Array.from({ length: 1000 }, (_, n) => btoa(String(n).padStart(3, "0")));
+
+/** A fake Data Center PAT: base64 of a 12-digit id, `:` and 20 pseudo-random bytes (never a real token). */
+function dataCenterPat(seed: number): string {
+  const id = fakeToken("", 12, "digits", `dc-pat-id-${seed}`);
+  const random = [...fakeToken("", 20, "alnum", `dc-pat-${seed}`)].map((c, i) => String.fromCharCode((c.charCodeAt(0) * (i + 7)) % 256)).join("");
+  return btoa(`${id}:${random}`);
+}
+
 const ROTATE = (what: string, where: string): string =>
   `Revoke this ${what} in ${where}, create a new one with the narrowest scopes and an expiry, store it as a CI/CD secret (never in the repository), and remove the old value from git history if it was pushed.`;
 
@@ -390,6 +400,28 @@ export const sourceHostingRules: readonly RuleSpec[] = [
     remediation: ROTATE("API token", "Atlassian (id.atlassian.com → Security → API tokens)"),
     docsUrl: "https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/",
   }),
+  {
+    id: "atlassian-data-center-pat",
+    description: "Jira / Confluence Data Center personal access token (base64 of a 12-digit id, `:` and 20 random bytes)",
+    provider: "Atlassian",
+    severity: "high",
+    // The token is 44 characters of base64 over `<12-digit id>:<20 bytes>`:
+    // four groups that encode three ASCII digits each, then `O` + g–v (the
+    // `:` and the first bits of the random part), then 26 more characters.
+    // Nothing else is fixed, so the keywords are the 1,000 possible first
+    // groups (frequent in code: `ndex`, `ntex`; see test/rules/rule-quality).
+    keywords: DIGIT_TRIPLE_GROUPS.map((g) => g.toLowerCase()),
+    regex: `(?<![A-Za-z0-9+=_-])(?<secret>(?:[MNO][DTjz][AEIMQUYcgk][wxyz0-5]){4}O[g-v][A-Za-z0-9+/]{26})(?![A-Za-z0-9+=_-])`,
+    entropy: 3.5,
+    specificity: 60,
+    remediation: ROTATE("personal access token", "Jira or Confluence (Profile → Personal Access Tokens → Revoke)"),
+    docsUrl: "https://confluence.atlassian.com/enterprise/using-personal-access-tokens-1026032365.html",
+    tags: ["atlassian", "source-hosting"],
+    examples: {
+      positive: [withSecret("curl -H 'Authorization: Bearer ", dataCenterPat(7), "' https://jira.example.com/rest/api/2/myself")],
+      negative: [`Authorization: Bearer ${dataCenterPat(8).slice(0, 40)}`, "MTIzNDU2Nzg5MDEyMzQ1Njc4OTAxMjM0NTY3ODkwMTIz"],
+    },
+  },
   {
     id: "atlassian-api-token-assigned",
     description: "Atlassian (Jira, Confluence) API token: 24 characters assigned to an Atlassian name",
