@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 
-export const COMMANDS = ["scan", "rules", "audit"] as const;
+export const COMMANDS = ["scan", "rules", "audit", "baseline", "install", "uninstall"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {

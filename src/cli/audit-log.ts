@@ -21,7 +21,7 @@ import type { ScanResult } from "../findings/types.js";
 import type { AuditAction, AuditRecord, AuditRecordBase } from "../report/audit-record.js";
 import { buildAuditRecord, buildScanAuditRecord, scanAction, serializeAuditRecord } from "../report/audit-record.js";
 import type { ScanMode } from "../report/types.js";
-import { describeFsError } from "../sources/tree.js";
+import { describeFsError } from "../sources/fs-error.js";
 import type { CliArgs } from "./args.js";
 import { collectAuditIdentity } from "./git-facts.js";
 import type { CliIo } from "./io.js";

@@ -2,7 +2,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { InputError } from "../errors.js";
-import { describeFsError } from "../sources/tree.js";
+import { describeFsError } from "../sources/fs-error.js";
 import type { CliIo } from "./io.js";
 
 export function writeReport(text: string, output: string | undefined, io: CliIo): void {

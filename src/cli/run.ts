@@ -18,6 +18,9 @@ const commands: Record<Command, () => Promise<CommandRunner>> = {
   scan: async () => (await import("./commands/scan.js")).scanCommand,
   rules: async () => (await import("./commands/rules.js")).rulesCommand,
   audit: async () => (await import("./commands/audit.js")).auditCommandFromArgs,
+  baseline: async () => (await import("./commands/baseline.js")).baselineCommand,
+  install: async () => (await import("./commands/install.js")).installCommand,
+  uninstall: async () => (await import("./commands/install.js")).uninstallCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

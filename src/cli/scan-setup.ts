@@ -1,18 +1,153 @@
 /**
  * What every scanning command shares: the rules in force and the filters
- * (configuration file, allowlists, inline allows, baseline).
+ * (configuration file, allowlists, `.finta-guardignore`, inline allows,
+ * baseline), built once from the arguments. Also the `--report-unused`
+ * listing, which needs the filter's record of what it suppressed.
  */
+import { existsSync, readFileSync } from "node:fs";
+import { join, relative, resolve, sep } from "node:path";
+import { compileConfig } from "../config/compile.js";
+import { loadConfig, shownPath } from "../config/load.js";
+import { DetectionEngine } from "../detect/engine.js";
+import { InputError } from "../errors.js";
+import { scanString } from "../scan/stream-scanner.js";
+import { untrustedRuleIds } from "../scan/untrusted-rules.js";
+import { ConfiguredFilter, todayUtc, type AllowlistSpec } from "../filter/apply.js";
+import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "../filter/baseline.js";
 import type { FindingFilter } from "../filter/types.js";
 import { builtinRules } from "../rules/index.js";
 import type { RuleSpec } from "../rules/types.js";
+import type { Target } from "../sources/types.js";
 import type { CliArgs } from "./args.js";
 import type { CliIo } from "./io.js";
 
 export interface ScanSetup {
   readonly rules: readonly RuleSpec[];
   readonly filter?: FindingFilter;
+  /** Repository root (the folder holding `.git`; cwd outside a repository). */
+  readonly root?: string;
+  /** The configuration file read, as shown in messages. */
+  readonly configFile?: string;
+  /** `auditLog` of the configuration (read by cli/audit-log.ts). */
+  readonly auditLog?: string;
+  /** Per-file scan time limit (per MiB) for custom rules, from `scanTimeoutMs`. */
+  readonly fileTimeoutMs?: number;
+  /** The baseline file read, as shown in messages. */
+  readonly baselineFile?: string;
 }
 
-export async function loadScanSetup(_args: CliArgs, _io: CliIo): Promise<ScanSetup> {
-  return { rules: builtinRules };
+export interface SetupOptions {
+  /** Load the baseline (false for `finta-guard baseline`, which writes it). */
+  readonly useBaseline?: boolean;
+  /** The folder relative finding paths are relative to (default: cwd for tree scans, the root for staged/history). */
+  readonly pathBase?: string;
+}
+
+/** Patterns of the root `.finta-guardignore` (gitignore syntax), applied to staged and history scans too. */
+function rootIgnorePatterns(root: string): string[] {
+  const file = join(root, ".finta-guardignore");
+  if (!existsSync(file)) return [];
+  return readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((line) => line.trim() !== "" && !line.startsWith("#"));
+}
+
+/**
+ * The baseline file is not scanned with the tree (10,000 entries of rule ids
+ * and redacted hints cost as much to scan as the code they describe). That is
+ * safe only when its free text holds no secret: hints are checked to be
+ * redacted when it is read, rule ids to be ids; paths and reasons are scanned
+ * here. When they hold one, the file is scanned like any other and reported.
+ */
+function baselineHoldsNoSecret(baseline: Baseline, rules: readonly RuleSpec[]): boolean {
+  const text = [...new Set(baseline.entries.flatMap((e) => [e.file, ...(e.reason !== undefined ? [e.reason] : [])]))].join("\n");
+  // Built-in rules only: a custom rule's regex may hang, and this runs on the main thread.
+  const untrusted = new Set(untrustedRuleIds(rules));
+  return text === "" || scanString(DetectionEngine.fromSpecs(rules.filter((r) => !untrusted.has(r.id))), text).length === 0;
+}
+
+export function baselinePath(args: CliArgs, io: CliIo, root: string): { abs: string; shown: string; explicit: boolean } {
+  const explicit = args.values.baseline !== undefined;
+  const abs = explicit ? resolve(io.cwd, args.values.baseline as string) : join(root, DEFAULT_BASELINE_FILE);
+  return { abs, shown: shownPath(abs, io.cwd), explicit };
+}
+
+export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOptions = {}): Promise<ScanSetup> {
+  const config = loadConfig({
+    cwd: io.cwd,
+    ...(args.values.config !== undefined ? { configPath: args.values.config } : {}),
+    knownRuleIds: new Set(builtinRules.map((r) => r.id)),
+  });
+  const compiled = compileConfig(config.raw, builtinRules);
+  const root = config.root;
+
+  let baseline: Baseline | undefined;
+  let baselineFile: string | undefined;
+  if (options.useBaseline !== false) {
+    const where = baselinePath(args, io, root);
+    if (where.explicit && !existsSync(where.abs)) throw new InputError(`${where.shown}: baseline file not found`);
+    if (existsSync(where.abs)) {
+      baseline = readBaseline(where.abs, where.shown);
+      baselineFile = where.shown;
+    }
+  }
+
+  const ignorePatterns = args.values["no-ignore"] === true ? [] : rootIgnorePatterns(root);
+  const global: AllowlistSpec[] = [
+    ...(compiled.globalAllowlist ? [compiled.globalAllowlist] : []),
+    ...(ignorePatterns.length ? [{ paths: ignorePatterns }] : []),
+  ];
+  const filter = new ConfiguredFilter({
+    ...(baseline && baselineFile !== undefined && baselineHoldsNoSecret(baseline, compiled.rules) ? { exemptFiles: [relative(root, resolve(io.cwd, baselineFile)).split(sep).join("/")] } : {}),
+    root,
+    // Staged and history scans report paths relative to the root; tree scans relative to cwd.
+    pathBase: options.pathBase ?? (args.values.staged === true || args.values.history === true ? root : io.cwd),
+    global,
+    perRule: compiled.ruleAllowlists,
+    inline: args.values["no-inline-allow"] !== true,
+    ...(baseline ? { baseline } : {}),
+    today: todayUtc(),
+  });
+
+  return {
+    rules: compiled.rules,
+    filter,
+    root,
+    ...(config.file !== undefined ? { configFile: config.file } : {}),
+    ...(config.raw.auditLog !== undefined ? { auditLog: config.raw.auditLog } : {}),
+    ...(compiled.customRuleIds.size ? { fileTimeoutMs: compiled.scanTimeoutMs } : {}),
+    ...(baselineFile !== undefined ? { baselineFile } : {}),
+  };
+}
+
+/**
+ * `--report-unused`: prints (stderr, one line each) the baseline entries and
+ * inline allow comments that suppressed nothing in the scan just run, and
+ * returns how many. Inline allows are looked for in the scanned files on disk;
+ * staged and history targets are not re-read.
+ */
+export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: CliIo): number {
+  const filter = setup.filter;
+  if (!(filter instanceof ConfiguredFilter)) return 0;
+  let count = 0;
+  const today = todayUtc();
+  for (const entry of filter.unusedBaselineEntries()) {
+    const expired = entry.expires !== undefined && entry.expires <= today ? ` (expired ${entry.expires})` : "";
+    io.stderr(`finta-guard: unused baseline entry: ${entry.file}: ${entry.ruleId} ${entry.fingerprint} ${entry.hint}${expired}\n`);
+    count++;
+  }
+  for (const target of targets) {
+    if (target.kind !== "file") continue;
+    let text: string;
+    try {
+      text = readFileSync(target.absPath, "utf8");
+    } catch {
+      continue; // Already reported as a scan error.
+    }
+    for (const unused of filter.unusedInlineAllows(target.path, text)) {
+      io.stderr(`finta-guard: unused inline allow: ${unused.file}:${unused.line}: ${unused.comment.text}\n`);
+      count++;
+    }
+  }
+  return count;
 }

@@ -16,4 +16,10 @@ export interface FindingFilter {
   check(finding: Finding, raw: RawFinding): Suppression | undefined;
   /** Is this file skipped altogether (path allowlists)? Checked before reading it. */
   skipsPath?(file: string): boolean;
+  /**
+   * Is this one of the tool's own files, checked when it was loaded and not
+   * scanned (the baseline: thousands of rule ids and redacted hints that
+   * would cost as much to scan as the code)? Not counted as a suppression.
+   */
+  exempts?(file: string): boolean;
 }

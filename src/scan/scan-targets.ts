@@ -12,15 +12,19 @@ import { sortFindings } from "../findings/sort.js";
 import type { Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
 import type { FindingFilter } from "../filter/types.js";
 import type { RuleSpec } from "../rules/types.js";
-import { describeFsError } from "../sources/tree.js";
+import { describeFsError } from "../sources/fs-error.js";
 import type { StreamTarget, Target } from "../sources/types.js";
-import { scanFilesOnWorkers } from "./pool.js";
+import { scanFilesOnWorkers, scanItemsGuarded } from "./pool.js";
 import { scanFile } from "./read-file.js";
 import { StreamScanner } from "./stream-scanner.js";
-import type { FileOutcome } from "./worker-protocol.js";
+import { untrustedRuleIds } from "./untrusted-rules.js";
+import type { FileOutcome, WorkItem } from "./worker-protocol.js";
 
 /** Below this many files, worker start-up costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 64;
+
+/** Default time an item may take per MiB when untrusted (custom) rules are in the set. */
+export const DEFAULT_FILE_TIMEOUT_MS = 5000;
 
 export interface ScanTargetsOptions {
   readonly rules: readonly RuleSpec[];
@@ -34,6 +38,12 @@ export interface ScanTargetsOptions {
   readonly onProgress?: (done: number, total: number, bytes: number) => void;
   /** A compiled engine to reuse (tests, long-lived callers). */
   readonly engine?: DetectionEngine;
+  /**
+   * With untrusted (custom) rules in `rules`, every target is scanned on a
+   * worker thread under this deadline per MiB; a target that outlives it is
+   * an error naming the rule (default DEFAULT_FILE_TIMEOUT_MS).
+   */
+  readonly fileTimeoutMs?: number;
 }
 
 export async function scanTargets(targets: readonly Target[], options: ScanTargetsOptions): Promise<ScanResult> {
@@ -48,8 +58,9 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   const getEngine = () => (engine ??= DetectionEngine.fromSpecs(options.rules));
   let done = 0;
 
-  const wanted = filter?.skipsPath ? targets.filter((t) => !filter.skipsPath?.(t.path)) : [...targets];
-  const skipped = targets.length - wanted.length;
+  const own = filter?.exempts ? targets.filter((t) => !filter.exempts?.(t.path)) : [...targets];
+  const wanted = filter?.skipsPath ? own.filter((t) => !filter.skipsPath?.(t.path)) : own;
+  const skipped = own.length - wanted.length;
   if (skipped) stats.suppressed.path = (stats.suppressed.path ?? 0) + skipped;
 
   const accept = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => {
@@ -87,7 +98,10 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   const files = wanted.filter((t): t is Extract<Target, { kind: "file" }> => t.kind === "file");
   const streams = wanted.filter((t): t is StreamTarget => t.kind === "stream");
 
-  if (files.length >= MIN_FILES_FOR_WORKERS && options.jobs > 1) {
+  const untrusted = untrustedRuleIds(options.rules);
+  if (untrusted.length) {
+    await scanGuarded(files, streams, options, untrusted, record);
+  } else if (files.length >= MIN_FILES_FOR_WORKERS && options.jobs > 1) {
     await scanFilesOnWorkers(
       files,
       { rules: options.rules, ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}) },
@@ -109,7 +123,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
     }
   }
 
-  for (const target of streams) {
+  for (const target of untrusted.length ? [] : streams) {
     const scanner = new StreamScanner(getEngine(), options.windowChars !== undefined ? { windowChars: options.windowChars } : {});
     try {
       // Read to the end even once the scanner has seen a NUL: a git pipe must be drained.
@@ -125,4 +139,40 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, suppressed, stats, errors };
+}
+
+/**
+ * Scan with untrusted rules: files by path and streams as buffered bytes, all
+ * on workers under a deadline (a stuck user regex cannot be stopped on this
+ * thread). Streams are drained here first: a git pipe must be read to its end.
+ */
+async function scanGuarded(
+  files: readonly Extract<Target, { kind: "file" }>[],
+  streams: readonly StreamTarget[],
+  options: ScanTargetsOptions,
+  untrusted: readonly string[],
+  record: (target: Target, outcome: Omit<FileOutcome, "index">, meta?: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => void,
+): Promise<void> {
+  const targets: Target[] = [];
+  const items: WorkItem[] = [];
+  for (const target of files) items.push({ index: targets.push(target) - 1, absPath: target.absPath });
+  for (const target of streams) {
+    try {
+      const chunks: Uint8Array[] = [];
+      for await (const chunk of target.open()) chunks.push(chunk);
+      items.push({ index: targets.push(target) - 1, bytes: Buffer.concat(chunks) });
+    } catch (error) {
+      record(target, { findings: [], bytes: 0, binary: false, error: (error as Error).message }, target);
+    }
+  }
+  await scanItemsGuarded(
+    items,
+    { rules: options.rules, ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}) },
+    Math.max(1, options.jobs),
+    { timeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, suspects: untrusted, pathOf: (i) => targets[i]?.path ?? "?" },
+    (outcome) => {
+      const target = targets[outcome.index];
+      if (target) record(target, outcome, target.kind === "stream" ? target : {});
+    },
+  );
 }

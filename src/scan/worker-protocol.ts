@@ -5,11 +5,22 @@ import type { RuleSpec } from "../rules/types.js";
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
   readonly windowChars?: number;
+  /**
+   * Guarded scans (untrusted rules): the worker stores `[index + 1, size in
+   * KiB]` of the item it starts here, so the main thread can tell a stuck
+   * item from a slow batch and terminate the worker (see pool.ts).
+   */
+  readonly progress?: SharedArrayBuffer;
 }
+
+/** A file read by path, or the bytes of a stream target (buffered by the main thread). */
+export type WorkItem =
+  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined }
+  | { readonly index: number; readonly bytes: Uint8Array; readonly absPath?: undefined };
 
 export interface WorkerRequest {
   readonly batch: number;
-  readonly files: readonly { readonly index: number; readonly absPath: string }[];
+  readonly files: readonly WorkItem[];
 }
 
 export interface FileOutcome {

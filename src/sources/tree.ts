@@ -15,6 +15,7 @@ import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import fg from "fast-glob";
 import micromatch from "micromatch";
 import { InputError } from "../errors.js";
+import { describeFsError } from "./fs-error.js";
 import type { ScanError } from "../findings/types.js";
 import { IgnoreStack } from "./ignore-stack.js";
 import type { FileTarget } from "./types.js";
@@ -160,19 +161,5 @@ function walk(
   }
 }
 
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    case "ELOOP":
-      return "too many levels of symbolic links";
-    default:
-      return (error as Error | undefined)?.message ?? String(error);
-  }
-}
+// Re-exported: its home is fs-error.ts (see there why).
+export { describeFsError };

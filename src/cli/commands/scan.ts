@@ -2,12 +2,13 @@
  * `finta-guard scan [PATH...]`: choose the targets (working tree, index or
  * history), scan them, write the report, return the exit code.
  */
+import { UsageError } from "../../errors.js";
 import type { ScanResult } from "../../findings/types.js";
 import { isAtOrAbove } from "../../findings/severity.js";
 import { reporters, type ReportFormat } from "../../report/index.js";
+import { formatStagedText } from "../../report/staged.js";
 import type { ScanMode } from "../../report/types.js";
 import { scanTargets } from "../../scan/scan-targets.js";
-import { listTreeTargets } from "../../sources/tree.js";
 import type { CliArgs } from "../args.js";
 import { startScanAudit, type ScanAuditLog } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
@@ -16,7 +17,7 @@ import type { CliIo } from "../io.js";
 import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
 import { writeReport } from "../output.js";
 import { startProgress, type ProgressLine } from "../progress.js";
-import { loadScanSetup } from "../scan-setup.js";
+import { loadScanSetup, reportUnused } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
@@ -41,28 +42,36 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const format = resolveFormat<ReportFormat>(args, Object.keys(reporters) as ReportFormat[], "text");
   const failOn = resolveFailOn(args);
   const jobs = resolveJobs(args);
-  const mode: ScanMode = "tree";
+  const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
+  if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
   const setup = await loadScanSetup(args, io);
   const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup }));
   const progress = (session.progress = startProgress(args, io, format, mode));
 
-  const listing = listTreeTargets(args.positionals, {
-    cwd: io.cwd,
-    noIgnore: args.values["no-ignore"] === true,
-    ...(args.values.include ? { include: args.values.include } : {}),
-    ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
-  });
-  const scanned = await scanTargets(listing.targets, {
+  // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
+  const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup);
+  const listing = gitScan
+    ? { targets: [], errors: [] }
+    : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
+      (await import("../../sources/tree.js")).listTreeTargets(args.positionals, {
+        cwd: io.cwd,
+        noIgnore: args.values["no-ignore"] === true,
+        ...(args.values.include ? { include: args.values.include } : {}),
+        ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
+      });
+  const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
     jobs,
     redact: args.values["no-redact"] !== true,
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
+    ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
   });
   progress?.finish();
   const result: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
 
-  const report = reporters[format](result, {
+  const reporter = mode === "staged" && format === "text" ? formatStagedText : reporters[format];
+  const report = reporter(result, {
     toolName: "finta-guard",
     toolVersion: toolVersion(),
     rules: new Map(setup.rules.map((r) => [r.id, r])),
@@ -79,7 +88,9 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     await audit?.record(ExitCode.error, result);
     return ExitCode.error;
   }
-  const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn));
+  const failOnUnused = args.values["fail-on-unused"] === true;
+  const unused = args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io) : 0;
+  const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn)) || (failOnUnused && unused > 0);
   const code = failing ? ExitCode.findings : ExitCode.clean;
   await audit?.record(code, result);
   return code;

@@ -1,0 +1,56 @@
+/**
+ * The git modes of `finta-guard scan`: `--staged` (the index, for the
+ * pre-commit hook) and `--history [RANGE]` (commits, for CI). Checks the
+ * option combinations, runs the source and the scan, and hands back a
+ * ScanResult for scan.ts to report. Loaded only when one of them is asked
+ * for, so tree scans pay nothing for it (and `--staged` nothing for the tree).
+ */
+import { UsageError } from "../../errors.js";
+import type { ScanResult } from "../../findings/types.js";
+import type { GitContext } from "../../git/exec.js";
+import type { ScanMode } from "../../report/types.js";
+import { scanTargets } from "../../scan/scan-targets.js";
+import type { CliArgs } from "../args.js";
+import type { CliIo } from "../io.js";
+import type { ScanSetup } from "../scan-setup.js";
+
+/** Options that make no sense together, as one-line usage errors. */
+export function checkGitModeArgs(args: CliArgs): void {
+  const v = args.values;
+  if (v.staged && v.history) throw new UsageError("--staged and --history cannot be used together");
+  if (v.staged && args.positionals.length) throw new UsageError(`--staged scans the whole index and takes no paths (got "${args.positionals[0]}")`);
+  if (v["all-lines"] && !v.staged) throw new UsageError("--all-lines applies to --staged only");
+  if ((v.staged || v.history) && (v.include?.length || v.exclude?.length)) {
+    throw new UsageError(`--include/--exclude apply to tree scans, not --${v.staged ? "staged" : "history"} (skip paths with the configuration's allowlist paths)`);
+  }
+}
+
+export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs, io: CliIo, setup: ScanSetup): Promise<ScanResult> {
+  checkGitModeArgs(args);
+  const ctx: GitContext = { cwd: io.cwd, env: io.env };
+  const redact = args.values["no-redact"] !== true;
+  if (mode === "history") {
+    const { scanHistory } = await import("../../scan/scan-history.js");
+    const { counts: _counts, ...result } = await scanHistory(ctx, {
+      revs: args.positionals,
+      rules: setup.rules,
+      redact,
+      ...(setup.filter ? { filter: setup.filter } : {}),
+    });
+    return result;
+  }
+  const { listStagedTargets } = await import("../../sources/staged.js");
+  const source = await listStagedTargets(ctx, { allLines: args.values["all-lines"] === true });
+  try {
+    // Staged changes are few: scan on this thread (workers would cost more than they save).
+    return await scanTargets(source.targets, {
+      rules: setup.rules,
+      jobs: 1,
+      redact,
+      ...(setup.filter ? { filter: setup.filter } : {}),
+      ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
+    });
+  } finally {
+    await source.close();
+  }
+}

@@ -1,0 +1,127 @@
+/**
+ * The baseline file (`.finta-guard-baseline.json`): findings a team has
+ * accepted, one entry per finding (rule id, file, fingerprint, redacted hint,
+ * optional reason and expiry date), never the secret. Written sorted with a
+ * fixed key order and one entry per line group, so a diff shows exactly the
+ * entries added or removed. Reading is strict: a malformed or stale file is a
+ * one-line error, never an empty baseline (that would silently stop hiding, or
+ * worse, look like it works).
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { InputError } from "../errors.js";
+import { FINGERPRINT_VERSION } from "../findings/fingerprint.js";
+import { REDACTED } from "../findings/redact.js";
+
+export const DEFAULT_BASELINE_FILE = ".finta-guard-baseline.json";
+export const BASELINE_VERSION = 1;
+
+export interface BaselineEntry {
+  readonly ruleId: string;
+  /** Path relative to the repository root, `/`-separated. */
+  readonly file: string;
+  readonly fingerprint: string;
+  /** The redacted secret, so a reviewer recognises the entry. */
+  readonly hint: string;
+  readonly reason?: string;
+  /** `YYYY-MM-DD`: from that day on the entry no longer suppresses. */
+  readonly expires?: string;
+}
+
+export interface Baseline {
+  readonly entries: readonly BaselineEntry[];
+}
+
+const FINGERPRINT = /^[0-9a-f]{32}$/;
+const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
+/** A vendor prefix (at most three 12-letter parts), two characters and the marker. */
+const MAX_HINT_CHARS = 3 * 13 + 2 + REDACTED.length;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function isValidDate(text: string): boolean {
+  if (!DATE.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Parse and check a baseline's text; `file` names it in errors. */
+export function parseBaseline(text: string, file: string): Baseline {
+  let value: unknown;
+  try {
+    value = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    throw new InputError(`${file}: malformed baseline: invalid JSON: ${(error as Error).message}`, { cause: error });
+  }
+  const bad = (where: string, problem: string) => new InputError(`${file}: malformed baseline: ${where}: ${problem}`);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) throw bad("(top level)", "expected an object");
+  const top = value as Record<string, unknown>;
+  for (const key of Object.keys(top)) if (!["version", "fingerprintVersion", "entries"].includes(key)) throw bad(key, "unknown key");
+  if (top.version !== BASELINE_VERSION) throw bad("version", `expected ${BASELINE_VERSION}, got ${JSON.stringify(top.version)}`);
+  if (top.fingerprintVersion !== FINGERPRINT_VERSION) {
+    throw new InputError(
+      `${file}: stale baseline: written with fingerprint version ${JSON.stringify(top.fingerprintVersion)}, this finta-guard uses ${FINGERPRINT_VERSION}; regenerate it with \`finta-guard baseline\``,
+    );
+  }
+  if (!Array.isArray(top.entries)) throw bad("entries", "expected an array");
+  const entries = top.entries.map((raw, i): BaselineEntry => {
+    const at = `entries[${i}]`;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad(at, "expected an object");
+    const e = raw as Record<string, unknown>;
+    for (const key of Object.keys(e)) if (!["ruleId", "file", "fingerprint", "hint", "reason", "expires"].includes(key)) throw bad(`${at}.${key}`, "unknown key");
+    for (const key of ["ruleId", "file", "fingerprint", "hint"] as const) {
+      if (typeof e[key] !== "string" || e[key] === "") throw bad(`${at}.${key}`, "expected a non-empty string");
+    }
+    if (!RULE_ID.test(e.ruleId as string)) throw bad(`${at}.ruleId`, "expected a rule id");
+    if (!FINGERPRINT.test(e.fingerprint as string)) throw bad(`${at}.fingerprint`, "expected 32 lower-case hex digits");
+    // Hints are only ever redacted forms: the file then cannot carry a secret there.
+    if (!(e.hint as string).endsWith(REDACTED) || (e.hint as string).length > MAX_HINT_CHARS) throw bad(`${at}.hint`, `expected a redacted hint ending in "${REDACTED}"`);
+    if (e.reason !== undefined && typeof e.reason !== "string") throw bad(`${at}.reason`, "expected a string");
+    if (e.expires !== undefined && (typeof e.expires !== "string" || !isValidDate(e.expires))) throw bad(`${at}.expires`, "expected a date YYYY-MM-DD");
+    return {
+      ruleId: e.ruleId as string,
+      file: e.file as string,
+      fingerprint: e.fingerprint as string,
+      hint: e.hint as string,
+      ...(e.reason !== undefined ? { reason: e.reason as string } : {}),
+      ...(e.expires !== undefined ? { expires: e.expires as string } : {}),
+    };
+  });
+  return { entries };
+}
+
+export function readBaseline(absPath: string, shown: string): Baseline {
+  let text: string;
+  try {
+    text = readFileSync(absPath, "utf8");
+  } catch (error) {
+    throw new InputError(`${shown}: cannot read baseline: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
+  }
+  return parseBaseline(text, shown);
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+export function sortEntries(entries: readonly BaselineEntry[]): BaselineEntry[] {
+  return [...entries].sort((a, b) => compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.fingerprint, b.fingerprint));
+}
+
+/** Stable text: sorted entries, fixed key order, two-space indent, final newline. */
+export function formatBaseline(baseline: Baseline): string {
+  const entries = sortEntries(baseline.entries).map((e) => ({
+    ruleId: e.ruleId,
+    file: e.file,
+    fingerprint: e.fingerprint,
+    hint: e.hint,
+    ...(e.reason !== undefined ? { reason: e.reason } : {}),
+    ...(e.expires !== undefined ? { expires: e.expires } : {}),
+  }));
+  return JSON.stringify({ version: BASELINE_VERSION, fingerprintVersion: FINGERPRINT_VERSION, entries }, null, 2) + "\n";
+}
+
+export function writeBaseline(absPath: string, baseline: Baseline): void {
+  writeFileSync(absPath, formatBaseline(baseline));
+}
+
+/** The entry has expired on `today` (YYYY-MM-DD, UTC): it suppresses nothing any more. */
+export function isExpired(entry: BaselineEntry, today: string): boolean {
+  return entry.expires !== undefined && entry.expires <= today;
+}

@@ -1,0 +1,27 @@
+/** RawFinding / Finding records for filter tests, built around a generated fake secret. */
+import { buildFinding } from "../../src/findings/build.js";
+import type { Finding, RawFinding } from "../../src/findings/types.js";
+
+export function rawFinding(secret: string, over: Partial<RawFinding> = {}): RawFinding {
+  const lineText = over.lineText ?? `key = "${secret}"`;
+  return {
+    ruleId: "finta-secret-key-live",
+    severity: "critical",
+    line: 10,
+    column: 8,
+    endLine: 10,
+    endColumn: 8 + secret.length,
+    secret,
+    match: secret,
+    lineText,
+    lineOffset: 1,
+    prevLineText: "",
+    entropy: 4.5,
+    ...over,
+  };
+}
+
+export function findingPair(file: string, secret: string, over: Partial<RawFinding> = {}): [Finding, RawFinding] {
+  const raw = rawFinding(secret, over);
+  return [buildFinding(raw, file, { redact: true }), raw];
+}
