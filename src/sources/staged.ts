@@ -112,34 +112,43 @@ export interface StagedSource {
 export async function listStagedTargets(ctx: GitContext, options: StagedOptions = {}): Promise<StagedSource> {
   const rawPromise = runGit(ctx, [...STABLE_OUTPUT_CONFIG, "diff", "--cached", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff"]);
   const linesPromise = options.allLines ? undefined : stagedAddedLines(ctx);
+  // All three git processes start at once: on the hook's critical path their
+  // start-up costs overlap instead of adding up.
+  const cat = new CatFileBatch(ctx);
   // Both run at once; a failure of one must not leave the other's rejection unhandled.
   linesPromise?.catch(() => {});
-  let raw: Buffer;
   try {
-    raw = (await rawPromise).stdout;
+    let raw: Buffer;
+    try {
+      raw = (await rawPromise).stdout;
+    } catch (error) {
+      // Outside a repository `git diff` turns into `diff --no-index`: say what is really wrong.
+      await repoInfo(ctx);
+      throw error;
+    }
+    const entries = parseRawDiff(raw.toString("utf8"));
+    const added = linesPromise ? await linesPromise : undefined;
+
+    const scannable = entries.filter(isScannable);
+    const skipped = entries.filter((e) => !isScannable(e));
+    if (scannable.length === 0) {
+      await cat.close();
+      return { targets: [], skipped, close: async () => {} };
+    }
+    const targets = scannable.map((entry): StreamTarget => {
+      const changedLines = added ? changedLinesFor(entry, added) : undefined;
+      return {
+        kind: "stream",
+        path: entry.path,
+        open: () => cat.blob(entry.dstOid),
+        ...(changedLines ? { changedLines } : {}),
+      };
+    });
+    return { targets, skipped, close: () => cat.close() };
   } catch (error) {
-    // Outside a repository `git diff` turns into `diff --no-index`: say what is really wrong.
-    await repoInfo(ctx);
+    await cat.close();
     throw error;
   }
-  const entries = parseRawDiff(raw.toString("utf8"));
-  const added = linesPromise ? await linesPromise : undefined;
-
-  const scannable = entries.filter(isScannable);
-  const skipped = entries.filter((e) => !isScannable(e));
-  if (scannable.length === 0) return { targets: [], skipped, close: async () => {} };
-
-  const cat = new CatFileBatch(ctx);
-  const targets = scannable.map((entry): StreamTarget => {
-    const changedLines = added ? changedLinesFor(entry, added) : undefined;
-    return {
-      kind: "stream",
-      path: entry.path,
-      open: () => cat.blob(entry.dstOid),
-      ...(changedLines ? { changedLines } : {}),
-    };
-  });
-  return { targets, skipped, close: () => cat.close() };
 }
 
 /**

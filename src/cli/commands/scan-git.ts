@@ -9,7 +9,9 @@ import { UsageError } from "../../errors.js";
 import type { ScanResult } from "../../findings/types.js";
 import type { GitContext } from "../../git/exec.js";
 import type { ScanMode } from "../../report/types.js";
+import { DetectionEngine } from "../../detect/engine.js";
 import { scanTargets } from "../../scan/scan-targets.js";
+import { untrustedRuleIds } from "../../scan/untrusted-rules.js";
 import type { CliArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 import type { ScanSetup } from "../scan-setup.js";
@@ -40,12 +42,17 @@ export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs
     return result;
   }
   const { listStagedTargets } = await import("../../sources/staged.js");
-  const source = await listStagedTargets(ctx, { allLines: args.values["all-lines"] === true });
+  const listing = listStagedTargets(ctx, { allLines: args.values["all-lines"] === true });
+  listing.catch(() => {}); // awaited below; a rejection meanwhile is not unhandled
+  // The hook's critical path: compile the rules while git computes the diff in its own processes.
+  const engine = untrustedRuleIds(setup.rules).length === 0 ? DetectionEngine.fromSpecs(setup.rules) : undefined;
+  const source = await listing;
   try {
     // Staged changes are few: scan on this thread (workers would cost more than they save).
     return await scanTargets(source.targets, {
       rules: setup.rules,
       jobs: 1,
+      ...(engine ? { engine } : {}),
       redact,
       ...(setup.filter ? { filter: setup.filter } : {}),
       ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
