@@ -6,6 +6,7 @@ import { FintaGuardError } from "../errors.js";
 import type { RuleSpec, Severity } from "../rules/types.js";
 import type { CompiledRule } from "./types.js";
 import { DEFAULT_REACH } from "./regions.js";
+import { matchBound, usesLineAnchors } from "./match-bound.js";
 
 /** No match may be longer than this; rules keep their quantifiers bounded (see scan/stream-scanner.ts). */
 export const MAX_MATCH_CHARS = 16384;
@@ -22,6 +23,34 @@ function buildRegex(ruleId: string, what: string, source: string, flags: string)
     throw new FintaGuardError("config", `rule ${ruleId}: ${what}: ${(error as Error).message}`, { cause: error });
   }
 }
+
+/**
+ * How far around a keyword the rule runs: the rule's own `reach`, else the
+ * most its regex can read (match-bound.ts) when that is shorter than the
+ * default and every match holds a keyword. Most rules read a few hundred
+ * characters, so their regions shrink to a fraction of the default's 2 KiB
+ * either side. A spec that carries both `reach` and `wholeLines` (the built-in
+ * rules in the bundle) is taken as it is.
+ */
+export function regionShape(spec: RuleSpec): { reach: number; wholeLines: boolean } {
+  if (spec.reach !== undefined && spec.wholeLines !== undefined) return { reach: spec.reach, wholeLines: spec.wholeLines };
+  const cached = shapes.get(spec);
+  if (cached) return cached;
+  const flags = spec.flags ?? "";
+  const fallback = spec.multiline ? MAX_MATCH_CHARS : DEFAULT_REACH;
+  const proven = matchBound(spec.regex, spec.keywords, flags);
+  // A bound helps only when every match holds a keyword: context keywords (a vendor name nearby) keep the default.
+  const bound = proven?.keywordInside ? proven.bound : undefined;
+  const reach = spec.reach ?? (bound === undefined ? fallback : Math.min(bound, fallback));
+  // Only a proven bound makes the region exact without line widening.
+  const exact = bound !== undefined && bound <= reach;
+  const shape = { reach, wholeLines: spec.wholeLines ?? (!exact || usesLineAnchors(spec.regex, flags)) };
+  shapes.set(spec, shape);
+  return shape;
+}
+
+/** Analyses already made, per spec object (engines are compiled per test, per worker, per restricted rule set). */
+const shapes = new WeakMap<RuleSpec, { reach: number; wholeLines: boolean }>();
 
 export function compileRule(spec: RuleSpec, severityOf: (ruleId: string) => Severity | undefined = () => undefined): CompiledRule {
   const extra = spec.flags ?? "";
@@ -40,7 +69,7 @@ export function compileRule(spec: RuleSpec, severityOf: (ruleId: string) => Seve
     regex,
     secretGroup,
     specificity: spec.specificity ?? DEFAULT_SPECIFICITY,
-    reach: spec.reach ?? (spec.multiline ? MAX_MATCH_CHARS : DEFAULT_REACH),
+    ...regionShape(spec),
     allowRegexes: (spec.allowlist?.regexes ?? []).map((r, i) =>
       buildRegex(spec.id, `allowlist.regexes[${i}]`, r, (extra.includes("u") || extra.includes("v")) ? "u" : ""),
     ),

@@ -78,7 +78,7 @@ export class DetectionEngine {
       }
       const positions = mergeHits(indices.map((k) => hits.positions[k]));
       if (positions.length === 0) return;
-      for (const [from, to] of regionsFor(text, positions, rule.reach)) this.#runRule(rule, text, from, to, range, found);
+      for (const [from, to] of regionsFor(text, positions, rule.reach, rule.wholeLines)) this.#runRule(rule, text, from, to, range, found);
     });
     if (depth < MAX_DEPTH) this.#detectEncoded(text, hits, range, depth, found);
     return resolveOverlaps(

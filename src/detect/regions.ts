@@ -26,8 +26,12 @@ export function mergeHits(lists: readonly (readonly number[] | undefined)[]): nu
   return Array.from(all.sort());
 }
 
-/** Half-open [from, to) regions, ascending and disjoint. */
-export function regionsFor(text: string, positions: readonly number[], reach: number): [number, number][] {
+/**
+ * Half-open [from, to) regions, ascending and disjoint. `toLines` widens them
+ * to whole lines, for patterns whose `^`/`$` depend on where the text starts
+ * and ends; other patterns read nothing beyond `reach` (match-bound.ts).
+ */
+export function regionsFor(text: string, positions: readonly number[], reach: number, toLines = true): [number, number][] {
   const regions: [number, number][] = [];
   let current: [number, number] | undefined;
   for (const p of positions) {
@@ -41,6 +45,7 @@ export function regionsFor(text: string, positions: readonly number[], reach: nu
     current = [lo, hi];
   }
   if (current) regions.push(current);
+  if (!toLines) return regions;
   // Widen to whole lines after merging: each region is widened once.
   const widened: [number, number][] = [];
   for (const [lo, hi] of regions) {

@@ -17,6 +17,11 @@ export interface CompiledRule {
   readonly specificity: number;
   /** How far from a keyword occurrence the rule's matches may reach (characters). */
   readonly reach: number;
+  /**
+   * Regions are widened to whole lines: the pattern uses `^` or `$`, or
+   * `reach` is not a proven bound on what it reads (see match-bound.ts).
+   */
+  readonly wholeLines: boolean;
   readonly allowRegexes: readonly RegExp[];
   readonly allowTarget: "secret" | "match" | "line";
   readonly stopwords: readonly string[];

@@ -99,10 +99,18 @@ export interface RuleSpec {
   readonly multiline?: boolean;
   /**
    * How far (characters) a match may extend from the keyword occurrence it
-   * contains: the regex runs only that far around each occurrence. Default
-   * 2048, or 16384 for multiline rules. Every match must contain a keyword.
+   * contains: the regex runs only that far around each occurrence. Default:
+   * what the regex can read, when it proves that every match holds a keyword
+   * (detect/match-bound.ts), capped at 2048 (16384 for multiline rules).
    */
   readonly reach?: number;
+  /**
+   * Run on regions widened to whole lines (patterns with `^`/`$`, or a reach
+   * that is not a proven bound). Derived from the regex when absent; the build
+   * fills `reach` and this in for the built-in rules, so that start-up does
+   * not analyse 300 patterns.
+   */
+  readonly wholeLines?: boolean;
   /** Higher wins when two rules report overlapping secrets (default 50; generic rules 10). */
   readonly specificity?: number;
   readonly promote?: readonly RuleContextPromotion[];
