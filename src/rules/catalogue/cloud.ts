@@ -16,6 +16,9 @@ import type { RuleSpec } from "../types.js";
 import { LEFT, RIGHT, ci } from "./regex-parts.js";
 import { VALUE_END, namedBy, namedValue, vendorWord } from "./named-value.js";
 
+// A SAS signature: 32 bytes of HMAC in base64, URL-encoded as a query value.
+const sasSig = joined(fakeToken("", 20, "alnum", "sas-a"), "%2B", fakeToken("", 16, "alnum", "sas-b"), "%2F", fakeToken("", 7, "alnum", "sas-c"), "%3D");
+
 const ROTATE = (what: string, where: string): string =>
   `Revoke this ${what} in ${where}, issue a new one, store it in a secret manager or CI secret (never in the repository), and remove the old value from git history if it was pushed.`;
 
@@ -290,6 +293,40 @@ export const cloudRules: readonly RuleSpec[] = [
     examples: {
       positive: [withSecret("Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=", azureSasKey)],
       negative: ["Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey=${SAS_KEY}"],
+    },
+  },
+
+  {
+    id: "azure-sas-token",
+    description: "Azure Storage shared access signature (the sig= of a SAS URL or token with its sv= version)",
+    provider: "Microsoft Azure",
+    severity: "high",
+    keywords: ["sig="],
+    // A SAS is a query string: `sv=<version date>`, the grant (`sp`, `se`,
+    // `sr`…) and `sig=`, the HMAC-SHA256 that makes it a bearer credential
+    // (44 base64 characters, URL-encoded). `sig=` alone is a common parameter
+    // name, so the same query must carry a storage service version, before
+    // or after it.
+    regex:
+      "(?:(?<=sv=\\d{4}-\\d{2}-\\d{2}&[^\\s\"'<>#]{0,400})|(?=sig=[^&\\s\"'<>#]{40,100}&[^\\s\"'<>#]{0,400}?(?<=[?&])sv=\\d{4}-\\d{2}-\\d{2}))" +
+      "(?<=[?&;])sig=(?<secret>[A-Za-z0-9%+/]{40,100}(?:%3[Dd]|=){0,2})(?=[&\\s\"'<>#;]|$)",
+    entropy: 4.0,
+    specificity: 80,
+    remediation:
+      ROTATE("shared access signature", "Azure (rotate the storage account key that signed it, or revoke the stored access policy it names)") +
+      " Prefer short-lived user-delegation SAS issued at run time.",
+    docsUrl: "https://learn.microsoft.com/azure/storage/common/storage-sas-overview",
+    tags: ["azure", "cloud"],
+    examples: {
+      positive: [
+        withSecret("https://demo.blob.core.windows.net/backups/db.bak?sp=r&st=2024-01-01T00:00:00Z&se=2024-12-31T00:00:00Z&spr=https&sv=2022-11-02&sr=b&sig=", sasSig),
+        withSecret('AZURE_STORAGE_SAS_TOKEN="?sv=2022-11-02&ss=bfqt&srt=sco&sp=rl&se=2030-01-01T00:00:00Z&spr=https&sig=', sasSig, '"'),
+        withSecret("?sig=", sasSig, "&se=2030-01-01T00:00:00Z&sp=r&sv=2021-08-06&sr=c"),
+      ],
+      negative: [
+        "https://demo.blob.core.windows.net/c?sv=2022-11-02&sp=r&sig=${SAS_SIGNATURE}",
+        `https://api.example.com/photos?method=upload&sig=${fakeToken("", 44, "alnum", "not-sas")}`,
+      ],
     },
   },
 
@@ -694,7 +731,9 @@ export const cloudRules: readonly RuleSpec[] = [
     provider: "Cloudflare",
     severity: "high",
     keywords: ["cfat_", "cfut_", "cfk_"],
-    regex: LEFT + "(?<secret>cf(?:at|ut|k)_[A-Za-z0-9]{40,60})" + RIGHT,
+    // Cloudflare's scannable format is the prefix, 40 characters and an
+    // 8-character checksum: exactly 48, so a longer run is something else.
+    regex: LEFT + "(?<secret>cf(?:at|ut|k)_[A-Za-z0-9]{48})" + RIGHT,
     entropy: 3.5,
     specificity: 85,
     allowlist: { regexes: ["(?:EXAMPLE|[Ee]xample)$"] },
@@ -703,7 +742,7 @@ export const cloudRules: readonly RuleSpec[] = [
     tags: ["cloudflare"],
     examples: {
       positive: [withSecret("CLOUDFLARE_API_TOKEN=", fakeToken("cfat_", 48, "alnum", "cfat"))],
-      negative: ["cfat_" + "x".repeat(48)],
+      negative: ["cfat_" + "x".repeat(48), fakeToken("cfut_", 49, "alnum", "cfut-long"), fakeToken("cfk_", 40, "alnum", "cfk-short")],
     },
   },
   {

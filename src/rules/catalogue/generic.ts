@@ -14,7 +14,7 @@
  * on a line that names Finta, or under a `finta:` block, is promoted to
  * `finta-env-secret` (spec/finta-credentials.md, "Context counts").
  */
-import { fakeToken, withSecret } from "../examples.js";
+import { fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleContextPromotion, RuleSpec } from "../types.js";
 import { anyCase } from "./named-value.js";
 
@@ -40,7 +40,14 @@ const PASSWORD_NAME = `(?:${w("passw")}(?:${w("or")})?${w("d")}s?|${w("passwort"
 // credentialsId, key_name, secret_length, tokenType, SECRET_FILE, keyVersion.
 const METADATA_WORDS =
   "id|ids|name|names|type|file|path|dir|url|uri|endpoint|version|length|len|size|count|format|prefix|suffix|mode|field|header|param|env|var|ref|label|policy|alias|store|vault|arn|hash|fingerprint|digest|pattern|regex|provider|algorithm|algo|expiry|expires|ttl|timeout|index|class|kind|enabled|required|location|region|hint|description|desc|template|mask|manager|validator|generator";
-const METADATA_SUFFIX = `(?<!(?:${METADATA_WORDS.split("|").map(anyCase).join("|")})[_.-]?\\d{0,3}["'\\]]{0,3})`;
+const METADATA = `(?:${METADATA_WORDS.split("|").map(anyCase).join("|")})`;
+// The same for a name whose head noun comes before a preposition: in
+// `keyVaultForAppSecrets`, `path_to_private_key` or `nameOfSecret` the
+// secret word is the object, and the name says what the value is (a vault,
+// a path, a name) before `to`/`for`/`of`.
+const PREPOSITION = "(?:[_.-]?(?:to|for|of|TO|FOR|OF)[_.-]|(?:To|For|Of)(?=[A-Z]))";
+const METADATA_SUFFIX =
+  `(?<!${METADATA}[_.-]?\\d{0,3}["'\\]]{0,3})` + `(?<!${METADATA}${PREPOSITION}[A-Za-z0-9_.-]{0,40})`;
 
 // The name's word (`secret`, `Token`, `PASSWD`…) may sit up to 40 characters
 // into a name that starts where a longer identifier does not go on to its
@@ -113,6 +120,10 @@ export const genericRules: readonly RuleSpec[] = [
     // merely contain `{`, `<` or `$` (a real secret may).
     placeholderFilter: false,
     wordFilter: true,
+    // A value in Slack's prefixed format is the Slack rules' to judge: their
+    // shapes cover every token Slack issues (numeric ids of 8–13 digits), so
+    // one they refused (`xoxp-1234-1234-1234-…`) is a hand-made sample.
+    allowlist: { regexes: ["^xox[a-z]-"], regexTarget: "secret" },
     specificity: 10,
     promote: FINTA_CONTEXT,
     remediation: REMEDIATION,
@@ -139,6 +150,11 @@ export const genericRules: readonly RuleSpec[] = [
         "secret_url = https://vault.example.com/v1/secret/data/app",
         'token = """\nThe token is read from the environment.\n"""',
         "key = '" + fakeToken("", 24, "alnum", "generic-continued-d") + "\n\nprint(key)",
+        // The name's head noun comes before a preposition: a vault, not a secret.
+        "keyVaultForAppSecrets: " + fakeToken("", 24, "alnum", "generic-vault-name"),
+        'path_to_private_key = "' + fakeToken("", 24, "alnum", "generic-path-to") + '"',
+        // Slack's prefix, refused by the Slack rules.
+        '"token": "' + joined("xox", "p-", "1234-1234-1234-") + fakeToken("", 32, "hex", "generic-slack-sample") + '"',
       ],
     },
   },

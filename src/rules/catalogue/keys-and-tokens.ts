@@ -44,6 +44,7 @@ const jwt = joined(jwtHeader, ".", "eyJ", fakeToken("", 60, "base64url", "jwt-pa
 const dbPassword = fakeToken("", 18, "alnum", "db-password");
 const urlPassword = fakeToken("", 16, "alnum", "url-password");
 const k8sValue = fakeToken("", 32, "base64", "k8s-secret") + "=";
+const ethKey = fakeToken("", 64, "hex", "eth-private-key");
 
 export const keysAndTokensRules: readonly RuleSpec[] = [
   // ----------------------------------------------------------- private keys
@@ -124,19 +125,66 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
   },
   {
     id: "age-secret-key",
-    description: "age encryption secret key (AGE-SECRET-KEY-1…)",
+    description: "age encryption secret key (AGE-SECRET-KEY-1…, post-quantum AGE-SECRET-KEY-PQ-1…)",
     provider: "age",
     severity: "critical",
-    keywords: ["age-secret-key-1"],
-    // Bech32: 58 characters of the bech32 alphabet after the `1` separator.
-    regex: "(?<![A-Za-z0-9-])(?<secret>AGE-SECRET-KEY-1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])",
+    keywords: ["age-secret-key-"],
+    // Bech32: 58 characters of the bech32 alphabet after the `1` separator
+    // (a 32-byte X25519 key, or the 32-byte ML-KEM-768 + X25519 seed of a
+    // post-quantum identity made by `age-keygen -pq`).
+    regex: "(?<![A-Za-z0-9-])(?<secret>AGE-SECRET-KEY-(?:PQ-)?1[QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L]{58})(?![A-Za-z0-9])",
+    // A key body that is one repeated character (`QQQ…`, bech32 for zero) is a sample.
+    entropy: 3.0,
     specificity: 85,
     remediation: REMOVE_KEY + " Re-encrypt every file encrypted to the old age recipient.",
     docsUrl: "https://age-encryption.org/v1",
     tags: ["private-key"],
     examples: {
-      positive: [withSecret('"ageToken" => "', fakeToken("AGE-SECRET-KEY-1", 58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age"), '"')],
-      negative: ["AGE-SECRET-KEY-1" + "Q".repeat(58)],
+      positive: [
+        withSecret('"ageToken" => "', fakeToken("AGE-SECRET-KEY-1", 58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age"), '"'),
+        withSecret("# public key: age1pq1…\n", fakeToken("AGE-SECRET-KEY-PQ-1", 58, "QPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L", "age-pq")),
+      ],
+      negative: ["AGE-SECRET-KEY-1" + "Q".repeat(58), "AGE-SECRET-KEY-PQ-1" + "Q".repeat(58)],
+    },
+  },
+  {
+    id: "ethereum-private-key",
+    description: "secp256k1 (Ethereum/EVM) private key handed to a wallet API, a Hardhat/Truffle account list or --private-key",
+    provider: "Ethereum",
+    severity: "critical",
+    keywords: ["wallet(", "wallet.add(", "walletprovider(", "privatekeytoaccount", "fromprivatekey", "from_private_key", "from_key(", "fromkey(", "accounts", "privatekeys", "--private-key"],
+    // A bare `0x` + 64 hex digits is as often a transaction id, a Keccak or
+    // SHA-256 digest or a storage slot as a key, so the value only counts
+    // where the API takes nothing but a private key: ethers `new Wallet(…)`,
+    // web3/viem `privateKeyToAccount(…)`, eth-account `Account.from_key(…)`,
+    // `fromPrivateKey(…)`, `wallet.add(…)`, `new HDWalletProvider(…)`, the
+    // `accounts: [...]` of a Hardhat network (addresses there are 40 digits)
+    // and Foundry's `--private-key`.
+    regex:
+      "(?:(?:(?<![A-Za-z0-9_$])Wallet|WalletProvider|wallet\\.add|[Pp]rivateKeyToAccount|[Ff]romPrivateKey|from_private_key|from_key|fromKey)\\([ \\t]{0,4}\\[?[ \\t]{0,4}" +
+      "|(?<![A-Za-z0-9_$])(?:accounts|privateKeys)[\"']?[ \\t]{0,4}:[ \\t]{0,4}\\[[ \\t\\r\\n]{0,40}" +
+      "|(?<![\\w-])--private-key(?:[ \\t]{1,4}|=))" +
+      "(?:Buffer\\.from\\([ \\t]{0,4})?[\"'\\x60]?(?:0x)?(?<secret>[0-9a-fA-F]{64})(?![0-9A-Za-z])",
+    entropy: 3.0,
+    entropyHex: 3.0,
+    specificity: 70,
+    remediation:
+      "A blockchain key cannot be rotated: treat the account as compromised, move its funds and roles (contract ownership, minter, admin) to a new key at once, and keep deployer keys in a hardware wallet, keystore file or secret manager read at run time.",
+    docsUrl: "https://docs.ethers.org/v6/api/wallet/",
+    tags: ["private-key", "blockchain"],
+    examples: {
+      positive: [
+        withSecret('const wallet = new ethers.Wallet("0x', ethKey, '", provider);'),
+        withSecret("networks: {\n  sepolia: {\n    url: RPC_URL,\n    accounts: [\"0x", ethKey, '"],\n  },\n}'),
+        withSecret("acct = Account.from_key('", ethKey, "')"),
+        withSecret("forge script Deploy --broadcast --private-key 0x", ethKey),
+      ],
+      negative: [
+        "const wallet = new ethers.Wallet(process.env.PRIVATE_KEY, provider);",
+        `accounts: ["0x${fakeToken("", 40, "hex", "eth-address")}"]`,
+        `Transaction 0x${fakeToken("", 64, "hex", "eth-tx")} was mined`,
+        `accounts: ["0x${"0".repeat(63)}1"]`,
+      ],
     },
   },
   {
