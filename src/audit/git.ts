@@ -1,70 +1,22 @@
 /**
- * The audit's questions to git, each one `git` child process with NUL-separated
- * output (`-z`), so paths holding spaces or newlines survive. Results that every
- * check needs (tracked files, staged files) are computed once per run.
- *
- * Why a module of the audit's own: the audit asks a handful of read-only
- * questions (ls-files, check-ignore, rev-parse) that the scan pipeline does not;
- * keeping them here keeps `src/git/` free to evolve for staged/history scans.
- * Must not: write to the repository or its index.
+ * The audit's questions to git (ls-files, check-ignore, the index's copy of a
+ * file, the hooks path), asked through src/git/exec.ts like every other git
+ * call: NUL-separated output (`-z`) so paths holding spaces or newlines
+ * survive, no optional locks, failures as one-line GitErrors (exit 2).
+ * Results every check needs (tracked, staged, visible files) are computed
+ * once per run. Must not: write to the repository or its index.
  */
-import { spawn } from "node:child_process";
 import { GitError } from "../errors.js";
-
-export interface GitRunOptions {
-  /** Bytes written to git's standard input. */
-  readonly input?: string;
-  /** Exit codes that are answers, not failures (check-ignore exits 1 for "none ignored"). */
-  readonly okExitCodes?: readonly number[];
-}
-
-export interface GitRunResult {
-  readonly stdout: string;
-  readonly exitCode: number;
-}
-
-/** Run `git args…` in `cwd`; a failure is a GitError naming the command and git's first stderr line. */
-export function runGit(cwd: string, args: readonly string[], options: GitRunOptions = {}): Promise<GitRunResult> {
-  const ok = options.okExitCodes ?? [0];
-  return new Promise((resolvePromise, reject) => {
-    // GIT_OPTIONAL_LOCKS=0: the audit only reads; it must not take the index lock.
-    const child = spawn("git", [...args], { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0" }, stdio: ["pipe", "pipe", "pipe"] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    child.on("error", (error) => reject(new GitError(`cannot run git ${args[0] ?? ""}: ${error.message}`, { cause: error })));
-    child.on("close", (code) => {
-      const exitCode = code ?? -1;
-      if (!ok.includes(exitCode)) {
-        const first = Buffer.concat(err).toString("utf8").split("\n").find((l) => l.trim() !== "") ?? `exit code ${exitCode}`;
-        reject(new GitError(`git ${args.join(" ")}: ${first.trim()}`));
-        return;
-      }
-      resolvePromise({ stdout: Buffer.concat(out).toString("utf8"), exitCode });
-    });
-    // A git that exits before reading its input must not crash us with EPIPE.
-    child.stdin.on("error", () => {});
-    child.stdin.end(options.input ?? "");
-  });
-}
-
-/** Split NUL-terminated output into its fields. */
-export function splitNul(output: string): string[] {
-  const fields = output.split("\0");
-  if (fields.length > 0 && fields[fields.length - 1] === "") fields.pop();
-  return fields;
-}
+import { STABLE_OUTPUT_CONFIG, runGit, splitNul, type GitContext, type GitEnv } from "../git/exec.js";
 
 /** The repository's top-level directory for `cwd`; not a repository → GitError (exit 2). */
-export async function findRepoRoot(cwd: string): Promise<string> {
-  let result: GitRunResult;
+export async function findRepoRoot(cwd: string, env: GitEnv = process.env): Promise<string> {
+  let root: string;
   try {
-    result = await runGit(cwd, ["rev-parse", "--show-toplevel"]);
+    root = (await runGit({ cwd, env }, ["rev-parse", "--show-toplevel"])).stdout.toString("utf8").replace(/\r?\n$/, "");
   } catch (error) {
     throw new GitError(`audit: ${cwd} is not inside a git work tree`, { cause: error });
   }
-  const root = result.stdout.replace(/\r?\n$/, "");
   if (!root) throw new GitError(`audit: ${cwd} is not inside a git work tree (bare repository?)`);
   return root;
 }
@@ -80,18 +32,23 @@ export interface IgnoreMatch {
 }
 
 export class AuditGit {
-  readonly #root: string;
+  readonly #ctx: GitContext;
   #tracked: Promise<string[]> | undefined;
   #staged: Promise<string[]> | undefined;
   #visible: Promise<string[]> | undefined;
 
-  constructor(repoRoot: string) {
-    this.#root = repoRoot;
+  /** `env`: git's whole environment (the CLI passes its own; library callers default to the process's). */
+  constructor(repoRoot: string, env: GitEnv = process.env) {
+    this.#ctx = { cwd: repoRoot, env };
+  }
+
+  async #fields(args: readonly string[]): Promise<string[]> {
+    return splitNul((await runGit(this.#ctx, [...STABLE_OUTPUT_CONFIG, ...args])).stdout.toString("utf8"));
   }
 
   /** Files in the index (`git ls-files -z`), repository-relative. */
   trackedFiles(): Promise<string[]> {
-    this.#tracked ??= runGit(this.#root, ["ls-files", "-z", "--full-name"]).then((r) => splitNul(r.stdout));
+    this.#tracked ??= this.#fields(["ls-files", "-z", "--full-name"]);
     return this.#tracked;
   }
 
@@ -100,17 +57,13 @@ export class AuditGit {
    * (`git diff --cached --name-only -z`); works on an unborn HEAD.
    */
   stagedFiles(): Promise<string[]> {
-    this.#staged ??= runGit(this.#root, ["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"]).then((r) =>
-      splitNul(r.stdout),
-    );
+    this.#staged ??= this.#fields(["diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--no-renames"]);
     return this.#staged;
   }
 
   /** Tracked files plus untracked files the ignore rules do not exclude: the code a team works on. */
   visibleFiles(): Promise<string[]> {
-    this.#visible ??= runGit(this.#root, ["ls-files", "-z", "--full-name", "--cached", "--others", "--exclude-standard"]).then((r) => [
-      ...new Set(splitNul(r.stdout)),
-    ]);
+    this.#visible ??= this.#fields(["ls-files", "-z", "--full-name", "--cached", "--others", "--exclude-standard"]).then((files) => [...new Set(files)]);
     return this.#visible;
   }
 
@@ -124,31 +77,28 @@ export class AuditGit {
   async checkIgnore(paths: readonly string[]): Promise<Map<string, IgnoreMatch | undefined>> {
     const answer = new Map<string, IgnoreMatch | undefined>();
     if (paths.length === 0) return answer;
-    const result = await runGit(this.#root, ["check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], {
+    const result = await runGit(this.#ctx, ["check-ignore", "-z", "-v", "-n", "--no-index", "--stdin"], {
       input: paths.map((p) => p + "\0").join(""),
       okExitCodes: [0, 1],
     });
     // Records of four fields: source, line number, pattern, path (empty fields for no match).
-    const fields = splitNul(result.stdout);
+    const fields = splitNul(result.stdout.toString("utf8"));
     for (let i = 0; i + 3 < fields.length; i += 4) {
       const [source = "", line = "", pattern = "", path = ""] = fields.slice(i, i + 4);
-      answer.set(
-        path,
-        source === "" ? undefined : { source, line: Number(line), pattern, ignored: !pattern.startsWith("!") },
-      );
+      answer.set(path, source === "" ? undefined : { source, line: Number(line), pattern, ignored: !pattern.startsWith("!") });
     }
     return answer;
   }
 
   /** The text of a file as the index holds it (what the next commit would contain). */
   async indexText(path: string): Promise<string> {
-    const result = await runGit(this.#root, ["cat-file", "blob", `:${path}`]);
-    return result.stdout.replace(/^\uFEFF/, "");
+    const result = await runGit(this.#ctx, ["cat-file", "blob", `:${path}`]);
+    return result.stdout.toString("utf8").replace(/^\uFEFF/, "");
   }
 
   /** The directory git runs hooks from (honours core.hooksPath), relative to the repository root or absolute. */
   async hooksPath(): Promise<string> {
-    const result = await runGit(this.#root, ["rev-parse", "--git-path", "hooks"]);
-    return result.stdout.replace(/\r?\n$/, "");
+    const result = await runGit(this.#ctx, ["rev-parse", "--git-path", "hooks"]);
+    return result.stdout.toString("utf8").replace(/\r?\n$/, "");
   }
 }

@@ -13,6 +13,7 @@ import { keyRotation } from "./checks/key-rotation.js";
 import { keysPerEnvironment } from "./checks/keys-per-environment.js";
 import { noHardcodedCredentials } from "./checks/no-hardcoded-credentials.js";
 import { webhookSignatureVerified } from "./checks/webhook-signature-verified.js";
+import type { GitEnv } from "../git/exec.js";
 import { AuditGit } from "./git.js";
 import type { AuditReport, AuditScanOptions, AuditSummary, Check, CheckResult } from "./types.js";
 
@@ -35,6 +36,8 @@ export interface AuditOptions {
   /** `--config FILE`, resolved against `cwd`. Default: finta-guard.config.json at the repository root, if present. */
   readonly configPath?: string;
   readonly cwd?: string;
+  /** git's environment (default: the process's). */
+  readonly env?: GitEnv;
   /** A configuration already loaded (skips reading the file). */
   readonly config?: AuditConfig;
   readonly scan?: AuditScanOptions;
@@ -63,7 +66,7 @@ export async function runAudit(repoRoot: string, options: AuditOptions = {}): Pr
       ...(options.configPath !== undefined ? { configPath: options.configPath } : {}),
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     });
-  const context = { repoRoot, git: new AuditGit(repoRoot), config, now, ...(options.scan ? { scan: options.scan } : {}) };
+  const context = { repoRoot, git: new AuditGit(repoRoot, options.env), config, now, ...(options.scan ? { scan: options.scan } : {}) };
   const results: CheckResult[] = [];
   for (const check of auditChecks) {
     if (options.only && !options.only.includes(check.id)) continue;

@@ -34,6 +34,11 @@ export interface CheckResult {
   readonly evidence: readonly Evidence[];
   /** What to do (commands, lines to add); empty when there is nothing to do. */
   readonly fix: string;
+  /**
+   * Fingerprints of the credentials behind a fail or warn verdict, for the
+   * audit log (a fingerprint, never the value); absent when none is involved.
+   */
+  readonly fingerprints?: readonly string[];
 }
 
 /** What every check may look at; built once per run by runAudit(). */

@@ -19,7 +19,7 @@ import { InputError } from "../errors.js";
 import type { Severity } from "../findings/severity.js";
 import type { ScanResult } from "../findings/types.js";
 import type { AuditAction, AuditRecord, AuditRecordBase } from "../report/audit-record.js";
-import { buildAuditRecord, buildScanAuditRecord, scanAction, serializeAuditRecord } from "../report/audit-record.js";
+import { buildAuditRecord, buildScanAuditRecord, scanAction, serializeAuditRecord, shortErrorMessage } from "../report/audit-record.js";
 import type { ScanMode } from "../report/types.js";
 import { describeFsError } from "../sources/fs-error.js";
 import type { CliArgs } from "./args.js";
@@ -90,12 +90,30 @@ export function startAuditLog<A extends unknown[]>(
   const flag = args.values["audit-log"];
   const configured = options.setup ? configuredAuditLog(options.setup) : undefined;
   if ((flag === undefined || flag === "") && configured === undefined) return undefined;
+  return startAuditLogBeforeConfig(args, io, { action: options.action, configured: () => configured, build: options.build });
+}
+
+/**
+ * The audit log of a command that reads its configuration after the run
+ * started (audit, baseline): a run that fails before or while reading it is
+ * still logged when --audit-log names the file. `configured` (the
+ * configuration's `auditLog`, once known) is asked when the record is
+ * written; with neither it and no flag, `record` does nothing.
+ */
+export function startAuditLogBeforeConfig<A extends unknown[]>(
+  args: CliArgs,
+  io: CliIo,
+  options: { readonly action: AuditAction; readonly configured: () => string | undefined; readonly build: RecordBuilder<A> },
+): RunAuditLog<A> {
+  const flag = args.values["audit-log"];
   const started = performance.now();
   let done = false;
   return {
     async record(exitCode, ...details) {
       if (done) return;
       done = true;
+      const configured = options.configured();
+      if ((flag === undefined || flag === "") && (configured === undefined || configured === "")) return;
       const durationMs = Math.round(performance.now() - started);
       const identity = await collectAuditIdentity(io.cwd, io.env);
       const path = resolveAuditLogPath(flag, configured, io.cwd, identity.resource.path);
@@ -108,6 +126,11 @@ export function startAuditLog<A extends unknown[]>(
 
 /** For `audit` and `baseline`: a record whose metadata the command supplies (never a secret). */
 export const withMetadata: RecordBuilder<[metadata?: Readonly<Record<string, unknown>>]> = (base, metadata) => buildAuditRecord(base, metadata);
+
+/** The message of an error that stopped a run, for a record's `metadata.error`: one line, cut short. */
+export function errorMetadata(error: unknown): { error: string } {
+  return { error: shortErrorMessage(error instanceof Error ? error.message : String(error)) };
+}
 
 export type ScanAuditLog = RunAuditLog<[result?: ScanResult, error?: unknown]>;
 

@@ -24,7 +24,7 @@ Options:
   -j, --jobs N                         worker threads          [number of cores]
   --include GLOB, --exclude GLOB       only / never scan matching paths (repeatable)
   --all-lines                          --staged: block on findings in untouched lines too
-  --audit-log FILE                     append one JSON line per decision to FILE
+  --audit-log FILE                     scan, audit, baseline: append one JSON line per run to FILE
   --no-inline-allow                    ignore finta-guard:allow comments (audit them in CI)
   --report-unused                      list allow comments and baseline entries that matched nothing
   --fail-on-unused                     with --report-unused: exit 1 when there are any

@@ -45,21 +45,34 @@ export interface LoadConfigOptions {
   readonly knownRuleIds: ReadonlySet<string>;
 }
 
-export function loadConfig(options: LoadConfigOptions): LoadedConfig {
+/** The configuration file found for a run, unparsed: `file` and `text` are both there, or neither (no file, defaults). */
+export type ConfigFileText =
+  | { readonly root: string; readonly file: string; readonly text: string }
+  | { readonly root: string; readonly file?: undefined; readonly text?: undefined };
+
+/**
+ * Finds and reads the file, without parsing it: for readers that need the
+ * text as well as the values (the audit points evidence at its lines).
+ */
+export function readConfigFile(options: Omit<LoadConfigOptions, "knownRuleIds">): ConfigFileText {
   const root = findRepoRoot(options.cwd);
   const abs = options.configPath !== undefined ? resolve(options.cwd, options.configPath) : join(root, DEFAULT_CONFIG_FILE);
   const file = shownPath(abs, options.cwd);
   if (!existsSync(abs)) {
     if (options.configPath !== undefined) throw new ConfigError(file, "", "configuration file not found");
-    return { root, raw: {} };
+    return { root };
   }
-  let text: string;
   try {
-    text = readFileSync(abs, "utf8");
+    return { root, file, text: readFileSync(abs, "utf8") };
   } catch (error) {
     throw new ConfigError(file, "", `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`, { cause: error });
   }
-  return { file, root, raw: parseConfigText(text, file, options.knownRuleIds) };
+}
+
+export function loadConfig(options: LoadConfigOptions): LoadedConfig {
+  const found = readConfigFile(options);
+  if (found.text === undefined) return { root: found.root, raw: {} };
+  return { file: found.file, root: found.root, raw: parseConfigText(found.text, found.file, options.knownRuleIds) };
 }
 
 /** Parse + validate the text of a configuration file named `file` in messages. */

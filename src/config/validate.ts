@@ -5,6 +5,7 @@
  * a schema cannot say: regexes compile, secretGroup exists, rule ids are known.
  */
 import { SEVERITIES, isSeverity } from "../findings/severity.js";
+import { parseDay } from "./date.js";
 import type { RawConfig } from "./types.js";
 
 export interface ConfigProblem {
@@ -134,7 +135,38 @@ const rule: Check = (v, p, o) => {
 
 const override = object({ severity, entropy: num(0, 8), entropyHex: num(0, 8), allowlist });
 
-const key = object({ name: str, environment: str, createdAt: str }, ["name", "environment", "createdAt"]);
+// The keys `finta-guard audit` reads (auditLog, keys, rotationDays) keep the
+// audit's wording, which says what each value is for.
+
+const auditLog: Check = (v, p, o) => {
+  if (typeof v !== "string") o.push({ path: p, problem: "must be a string (a file path)" });
+  else if (v.trim() === "") o.push({ path: p, problem: "must not be empty" });
+};
+
+const rotationDays: Check = (v, p, o) => {
+  if (typeof v === "number" && Number.isInteger(v) && v < 1) o.push({ path: p, problem: `must be a positive whole number of days, got ${v}` });
+  else num(1, 3650, true)(v, p, o);
+};
+
+const KEY_FIELDS: readonly string[] = ["name", "environment", "createdAt"];
+
+/** Key metadata: every field a non-empty string, createdAt a real date (the audit counts ages from it). */
+const keys: Check = (v, p, o) => {
+  if (!Array.isArray(v)) { o.push({ path: p, problem: "must be an array of { name, environment, createdAt }" }); return; }
+  v.forEach((entry: unknown, i) => {
+    const at = `${p}[${i}]`;
+    if (!isObject(entry)) { o.push({ path: at, problem: "must be an object" }); return; }
+    for (const field of KEY_FIELDS) {
+      const value = entry[field];
+      if (typeof value !== "string" || value.trim() === "") o.push({ path: `${at}.${field}`, problem: "must be a non-empty string" });
+    }
+    for (const field of Object.keys(entry)) if (!KEY_FIELDS.includes(field)) o.push({ path: `${at}.${field}`, problem: "unknown key" });
+    const created = entry.createdAt;
+    if (typeof created === "string" && created.trim() !== "" && parseDay(created) === undefined) {
+      o.push({ path: `${at}.createdAt`, problem: `"${created}" is not a date (YYYY-MM-DD)` });
+    }
+  });
+};
 
 const top = object({
   $schema: str,
@@ -146,9 +178,9 @@ const top = object({
     for (const [id, value] of Object.entries(v)) override(value, join(p, id), o);
   },
   allowlist,
-  auditLog: nonEmptyStr,
-  keys: arrayOf(key),
-  rotationDays: num(1, 3650, true),
+  auditLog,
+  keys,
+  rotationDays,
   scanTimeoutMs: num(10, 600_000, true),
 });
 

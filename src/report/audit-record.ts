@@ -80,7 +80,8 @@ function outcomeOf(exitCode: number): AuditOutcome {
   return exitCode === 0 ? "clean" : exitCode === 1 ? "findings" : "error";
 }
 
-function cut(message: string): string {
+/** An error message on one line, at most MAX_ERROR_CHARS long (audit and baseline records use it too). */
+export function shortErrorMessage(message: string): string {
   const oneLine = message.replace(/\s*[\r\n]+\s*/g, " ");
   return oneLine.length > MAX_ERROR_CHARS ? oneLine.slice(0, MAX_ERROR_CHARS - 1) + "…" : oneLine;
 }
@@ -139,10 +140,10 @@ export function buildScanAuditRecord(input: ScanAuditInput): AuditRecord {
         line: s.finding.line,
         kind: s.kind,
       })),
-      errors: scan.errors.map((e) => ({ file: e.file, message: cut(e.message) })),
+      errors: scan.errors.map((e) => ({ file: e.file, message: shortErrorMessage(e.message) })),
     });
   }
-  if (input.error !== undefined) metadata.error = cut(input.error);
+  if (input.error !== undefined) metadata.error = shortErrorMessage(input.error);
   return buildAuditRecord(input, metadata);
 }
 

@@ -80,7 +80,7 @@ describe("auditCommand", () => {
     ["--format github", { positionals: [], values: { format: "github" } }, UsageError, "--format github: audit supports text, json, sarif"],
     ["a path", { positionals: ["src"], values: {} }, UsageError, 'audit takes no paths (got "src"); run it inside the repository'],
     ["--jobs 0", { positionals: [], values: { jobs: "0" } }, UsageError, "--jobs 0: expected a positive whole number"],
-    ["--config missing", { positionals: [], values: { config: "nope.json" } }, ConfigError, "nope.json: no such file"],
+    ["--config missing", { positionals: [], values: { config: "nope.json" } }, ConfigError, "nope.json: configuration file not found"],
   ] as const)("%s: a one-line FintaGuardError (exit 2)", async (_name, parsed, type, message) => {
     repo = makeFixtureRepo({ files: { "a.txt": "x\n" } });
     const args = { command: undefined, ...parsed } as unknown as CliArgs;

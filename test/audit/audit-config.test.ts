@@ -1,6 +1,7 @@
 /** The audit's configuration reader: fields, lines and one-line ConfigErrors. */
 import { afterEach, describe, expect, it } from "vitest";
-import { loadAuditConfig, parseDay } from "../../src/audit/audit-config.js";
+import { loadAuditConfig } from "../../src/audit/audit-config.js";
+import { parseDay } from "../../src/config/date.js";
 import { jsonValueLines } from "../../src/audit/json-lines.js";
 import { ConfigError } from "../../src/errors.js";
 import { makeTempTree, type TempTree } from "../helpers/temp-tree.js";
@@ -29,12 +30,18 @@ describe("loadAuditConfig", () => {
 
   it.each([
     ["not JSON", "{ nope", "finta-guard.config.json: invalid JSON: "],
-    ["array", "[]", "finta-guard.config.json: must be a JSON object"],
+    // The configuration reader and validator are src/config's, shared with scan and baseline: their wording.
+    ["array", "[]", "finta-guard.config.json: expected an object, got an array"],
     ["auditLog type", '{ "auditLog": 3 }', "finta-guard.config.json: auditLog: must be a string (a file path)"],
     ["rotationDays", '{ "rotationDays": 0 }', "finta-guard.config.json: rotationDays: must be a positive whole number of days"],
     ["keys type", '{ "keys": {} }', "finta-guard.config.json: keys: must be an array of { name, environment, createdAt }"],
     ["missing field", '{ "keys": [{ "name": "a", "createdAt": "2026-01-01" }] }', "finta-guard.config.json: keys[0].environment: must be a non-empty string"],
     ["bad date", '{ "keys": [{ "name": "a", "environment": "x", "createdAt": "last year" }] }', 'finta-guard.config.json: keys[0].createdAt: "last year" is not a date (YYYY-MM-DD)'],
+    // What the schema rejects, the audit rejects too (it used to skip keys it did not read).
+    ["unknown key", '{ "auditlog": "a.jsonl" }', "finta-guard.config.json: auditlog: unknown key"],
+    ["empty auditLog", '{ "auditLog": " " }', "finta-guard.config.json: auditLog: must not be empty"],
+    ["rotationDays too large", '{ "rotationDays": 4000 }', "finta-guard.config.json: rotationDays: must be between 1 and 3650, got 4000"],
+    ["unknown key in a key entry", '{ "keys": [{ "name": "a", "environment": "x", "createdAt": "2026-01-01", "value": "v" }] }', "finta-guard.config.json: keys[0].value: unknown key"],
   ])("%s → ConfigError", (_name, text, message) => {
     tree = makeTempTree({ "finta-guard.config.json": text });
     let caught: unknown;
@@ -49,7 +56,7 @@ describe("loadAuditConfig", () => {
 
   it("--config FILE that does not exist is an error", () => {
     tree = makeTempTree({});
-    expect(() => loadAuditConfig({ repoRoot: tree!.root, configPath: "missing.json" })).toThrow("missing.json: no such file");
+    expect(() => loadAuditConfig({ repoRoot: tree!.root, configPath: "missing.json" })).toThrow("missing.json: configuration file not found");
   });
 });
 

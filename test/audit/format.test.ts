@@ -4,6 +4,7 @@ import { formatAuditJson } from "../../src/audit/format-json.js";
 import { formatAuditSarif } from "../../src/audit/format-sarif.js";
 import { formatAuditText } from "../../src/audit/format-text.js";
 import type { AuditReport } from "../../src/audit/types.js";
+import { VALIDATOR_TIMEOUT_MS, validateSarif } from "../helpers/sarif-validator.js";
 
 const report: AuditReport = {
   repoRoot: "/repo",
@@ -101,4 +102,18 @@ describe("audit formats", () => {
     ]);
     expect(run.results[1].message.text).toBe("finta-secret-key-live sk_live_Ab…(redacted). 1 Finta credential(s).\nFix:\nRotate it.\nUse an environment variable.");
   });
+
+  it(
+    "sarif: the scan report's envelope (one builder), valid for the official validator",
+    () => {
+      const text = formatAuditSarif(report, { toolVersion: "1.2.3" });
+      const run = JSON.parse(text).runs[0];
+      expect(run.tool.driver).toMatchObject({ name: "finta-guard", version: "1.2.3", informationUri: "https://www.npmjs.com/package/finta-guard" });
+      expect(run.originalUriBaseIds["%SRCROOT%"].uri).toBe("file:///repo/");
+      expect(run.invocations).toEqual([{ executionSuccessful: true }]);
+      expect(run.automationDetails).toEqual({ id: "finta-guard-audit/2026-11-29" });
+      expect(validateSarif({ audit: text })).toEqual({ errors: [], warnings: [] });
+    },
+    VALIDATOR_TIMEOUT_MS,
+  );
 });

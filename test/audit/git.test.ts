@@ -1,6 +1,7 @@
 /** The audit's git questions: NUL-separated answers survive odd path names; failures are GitErrors. */
 import { afterEach, describe, expect, it } from "vitest";
-import { AuditGit, findRepoRoot, splitNul } from "../../src/audit/git.js";
+import { AuditGit, findRepoRoot } from "../../src/audit/git.js";
+import { splitNul } from "../../src/git/exec.js";
 import { GitError } from "../../src/errors.js";
 import { makeTempTree, type TempTree } from "../helpers/temp-tree.js";
 import { makeFixtureRepo, type FixtureRepo } from "./fixture-repo.js";

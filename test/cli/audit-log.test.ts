@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../src/cli/args.js";
-import { appendAuditLine, configuredAuditLog, resolveAuditLogPath, startAuditLog, withMetadata } from "../../src/cli/audit-log.js";
+import { appendAuditLine, configuredAuditLog, resolveAuditLogPath, startAuditLog, startAuditLogBeforeConfig, withMetadata } from "../../src/cli/audit-log.js";
 import { InputError } from "../../src/errors.js";
 import { BIN, runCli } from "../helpers/cli.js";
 import { fake } from "../helpers/fake-secrets.js";
@@ -89,6 +89,23 @@ describe("startAuditLog (for audit and baseline)", () => {
     expect(records.map((r) => [r.action, r.userId, r.result, r.metadata.written, r.metadata.outcome])).toEqual([
       ["finta-guard.baseline", "dev@example.com", "success", 3, "clean"],
     ]);
+  });
+});
+
+describe("startAuditLogBeforeConfig (the configuration is read after the run starts)", () => {
+  const io = (cwd: string) => ({ cwd, env: {}, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false });
+
+  it("asks for the configured log when it writes, and writes nothing when neither it nor the flag names one", async () => {
+    const repo = repoWith({ "a.txt": "a\n" });
+    tree = repo.tree;
+    let configured: string | undefined;
+    const off = startAuditLogBeforeConfig(parseCliArgs(["audit"]), io(repo.root), { action: "finta-guard.audit", configured: () => configured, build: withMetadata });
+    await off.record(0, { n: 1 });
+    const on = startAuditLogBeforeConfig(parseCliArgs(["audit"]), io(repo.root), { action: "finta-guard.audit", configured: () => configured, build: withMetadata });
+    configured = "logs/a.jsonl";
+    await on.record(2, { n: 2 });
+    const records = readLines(join(repo.root, "logs/a.jsonl")).map((l) => JSON.parse(l) as Record<string, any>);
+    expect(records.map((r) => [r.action, r.result, r.metadata.n])).toEqual([["finta-guard.audit", "failure", 2]]);
   });
 });
 

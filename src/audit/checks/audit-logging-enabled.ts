@@ -6,7 +6,7 @@
  * able to investigate, not about keys leaking.
  */
 import { CODE_SEARCH_DESCRIPTION, listCodeFiles, offsetsOf } from "../code-files.js";
-import { DEFAULT_CONFIG_FILE } from "../audit-config.js";
+import { DEFAULT_CONFIG_FILE } from "../../config/types.js";
 import { lineAt } from "../repo-files.js";
 import type { Check, CheckResult, Evidence } from "../types.js";
 

@@ -4,7 +4,8 @@
  * (default 90). "Today" is the audit's injectable `now`, so ages are exact
  * in tests; ages count whole UTC days.
  */
-import { DEFAULT_CONFIG_FILE, parseDay } from "../audit-config.js";
+import { parseDay } from "../../config/date.js";
+import { DEFAULT_CONFIG_FILE } from "../../config/types.js";
 import type { Check, CheckResult, Evidence } from "../types.js";
 
 const DAY_MS = 24 * 60 * 60 * 1000;

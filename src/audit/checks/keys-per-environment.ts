@@ -97,6 +97,9 @@ export const keysPerEnvironment: Check = {
 
     const failures: Evidence[] = [];
     const warnings: Evidence[] = [];
+    // Value fingerprints behind each verdict, for the audit log.
+    const failing = new Set<string>();
+    const warning = new Set<string>();
     const byValue = new Map<string, Occurrence[]>();
     for (const o of occurrences) byValue.set(o.fp, [...(byValue.get(o.fp) ?? []), o]);
     for (const [fp, list] of byValue) {
@@ -105,13 +108,16 @@ export const keysPerEnvironment: Check = {
       for (const o of list) {
         const others = list.filter((x) => x.env !== o.env).map((x) => `${x.file}:${x.line}`);
         failures.push({ file: o.file, line: o.line, message: `same value (fingerprint ${fp}) in ${o.env} and ${others.join(", ")}` });
+        failing.add(fp);
       }
     }
     for (const o of occurrences) {
       if (o.kind === "live" && (o.env === "development" || o.env === "test")) {
         failures.push({ file: o.file, line: o.line, message: `live secret key in ${o.env} (fingerprint ${o.fp})` });
+        failing.add(o.fp);
       } else if (o.kind === "test" && o.env === "production") {
         warnings.push({ file: o.file, line: o.line, message: `test secret key in production (fingerprint ${o.fp})` });
+        warning.add(o.fp);
       }
     }
     const order = (a: Evidence, b: Evidence) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0));
@@ -123,6 +129,7 @@ export const keysPerEnvironment: Check = {
         status: "fail",
         reason: `Keys are shared across environments or live keys are used outside production (${searched}).`,
         evidence: [...failures, ...warnings].sort(order),
+        fingerprints: [...new Set([...failing, ...warning])],
         fix: [
           "Create a separate key per environment in the Finta dashboard (test-mode sk_test_ keys for development and test,",
           "a live key only in production, each with the smallest scopes it needs), put each in its own environment's file",
@@ -137,6 +144,7 @@ export const keysPerEnvironment: Check = {
         status: "warn",
         reason: `A test-mode key is configured for production (${searched}).`,
         evidence: warnings.sort(order),
+        fingerprints: [...warning],
         fix: "Use a live secret key (sk_live_) in production; test-mode keys cannot move money.",
       };
     }

@@ -44,6 +44,7 @@ export const noHardcodedCredentials: Check = {
       status: "fail",
       reason: `${result.findings.length} Finta credential(s) in ${files.size} tracked file(s) (${searched}).`,
       evidence: result.findings.map((f) => ({ file: f.file, line: f.line, column: f.column, message: `${f.ruleId} ${f.secret}` })),
+      fingerprints: result.findings.map((f) => f.fingerprint),
       fix: [
         "For each credential: rotate it now (create a new key in the Finta dashboard's API settings, update the environment",
         "variable or secret store, verify with GET https://api.finta.io/v2/me, then revoke the old key).",

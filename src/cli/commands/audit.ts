@@ -4,18 +4,25 @@
  * --output FILE). Exit 1 when any check failed, 0 otherwise (warnings and
  * skips do not fail), 2 (a thrown FintaGuardError) when the audit could not
  * be done: not a git repository, bad configuration, unreadable files.
+ *
+ * With --audit-log FILE (or `auditLog` in the configuration) every run,
+ * including one that could not be done, appends a `finta-guard.audit` record.
  */
 import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
+import { loadAuditConfig, type AuditConfig } from "../../audit/audit-config.js";
 import { formatAuditJson } from "../../audit/format-json.js";
 import { formatAuditSarif } from "../../audit/format-sarif.js";
 import { formatAuditText } from "../../audit/format-text.js";
 import { findRepoRoot } from "../../audit/git.js";
-import { runAudit } from "../../audit/index.js";
+import { runAudit, type AuditReport } from "../../audit/index.js";
+import { auditLogMetadata } from "../../audit/log-metadata.js";
 import { InputError, UsageError } from "../../errors.js";
 import type { FindingFilter } from "../../filter/types.js";
+import type { GitEnv } from "../../git/exec.js";
 import type { CliArgs } from "../args.js";
+import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { toolVersion } from "../version.js";
@@ -28,6 +35,8 @@ export interface AuditCommandArgs {
   readonly output?: string;
   readonly config?: string;
   readonly cwd: string;
+  /** git's environment (default: the process's). */
+  readonly env?: GitEnv;
   /** Worker threads for the credential scan (default 1). */
   readonly jobs?: number;
   /** "Today" for key ages (default: now); for tests and reproducible reports. */
@@ -41,14 +50,25 @@ export interface AuditCommandIo {
   readonly stderr: (s: string) => void;
 }
 
-export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo): Promise<number> {
-  const repoRoot = await findRepoRoot(args.cwd);
-  const report = await runAudit(repoRoot, {
+/** What a run has got to, for the audit log: the configuration once read, the report once made. */
+export interface AuditSession {
+  config?: AuditConfig;
+  report?: AuditReport;
+}
+
+export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo, session: AuditSession = {}): Promise<number> {
+  const repoRoot = await findRepoRoot(args.cwd, args.env);
+  const config = (session.config = loadAuditConfig({
+    repoRoot,
     cwd: args.cwd,
     ...(args.config !== undefined ? { configPath: args.config } : {}),
+  }));
+  const report = (session.report = await runAudit(repoRoot, {
+    config,
+    ...(args.env !== undefined ? { env: args.env } : {}),
     ...(args.now !== undefined ? { now: args.now } : {}),
     scan: { jobs: args.jobs ?? 1, ...(args.scanFilter ? { filter: args.scanFilter } : {}) },
-  });
+  }));
   const context = { toolVersion: toolVersion() };
   const text =
     args.format === "json" ? formatAuditJson(report, context) : args.format === "sarif" ? formatAuditSarif(report, context) : formatAuditText(report);
@@ -64,8 +84,22 @@ export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo): 
   return report.summary.fail > 0 ? ExitCode.findings : ExitCode.clean;
 }
 
-/** Adapter for cli/run.ts: validates the parsed options that apply to `audit`. */
+/** Adapter for cli/run.ts: validates the parsed options that apply to `audit`, and logs the run. */
 export async function auditCommandFromArgs(args: CliArgs, io: CliIo): Promise<number> {
+  const session: AuditSession = {};
+  const log = startAuditLogBeforeConfig(args, io, { action: "finta-guard.audit", configured: () => session.config?.auditLog?.value, build: withMetadata });
+  try {
+    const code = await auditCommand(auditArgs(args, io), io, session);
+    await log.record(code, session.report ? auditLogMetadata(session.report) : {});
+    return code;
+  } catch (error) {
+    // The audit could not be done (exit 2): that is logged too, with what it got to.
+    await log.record(ExitCode.error, { ...(session.report ? auditLogMetadata(session.report) : {}), ...errorMetadata(error) });
+    throw error;
+  }
+}
+
+function auditArgs(args: CliArgs, io: CliIo): AuditCommandArgs {
   if (args.positionals.length > 0) throw new UsageError(`audit takes no paths (got "${args.positionals[0]}"); run it inside the repository`);
   const format = args.values.format ?? "text";
   if (!(AUDIT_FORMATS as readonly string[]).includes(format)) {
@@ -76,14 +110,12 @@ export async function auditCommandFromArgs(args: CliArgs, io: CliIo): Promise<nu
     jobs = Number(args.values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(`--jobs ${args.values.jobs}: expected a positive whole number`);
   }
-  return auditCommand(
-    {
-      format: format as AuditFormat,
-      cwd: io.cwd,
-      jobs,
-      ...(args.values.output !== undefined ? { output: args.values.output } : {}),
-      ...(args.values.config !== undefined ? { config: args.values.config } : {}),
-    },
-    io,
-  );
+  return {
+    format: format as AuditFormat,
+    cwd: io.cwd,
+    env: io.env,
+    jobs,
+    ...(args.values.output !== undefined ? { output: args.values.output } : {}),
+    ...(args.values.config !== undefined ? { config: args.values.config } : {}),
+  };
 }

@@ -7,23 +7,76 @@
  * serves tree, staged and history scans alike. Existing entries keep their
  * reason and expiry; `--prune` drops entries that match no current finding
  * in the scanned paths.
+ *
+ * With --audit-log FILE (or `auditLog` in the configuration) every run,
+ * including one that could not be done, appends a `finta-guard.baseline`
+ * record: counts per rule and severity, and the fingerprints that entered or
+ * left the baseline (who accepted which secret is the question an audit asks).
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readBaseline, writeBaseline, type BaselineEntry } from "../../filter/baseline.js";
+import type { ScanResult } from "../../findings/types.js";
+import { countBy } from "../../report/json.js";
+import { shortErrorMessage } from "../../report/audit-record.js";
 import { scanTargets } from "../../scan/scan-targets.js";
 import { listTreeTargets } from "../../sources/tree.js";
 import type { CliArgs } from "../args.js";
+import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { resolveJobs } from "../options.js";
-import { baselinePath, loadScanSetup } from "../scan-setup.js";
+import { baselinePath, loadScanSetup, type ScanSetup } from "../scan-setup.js";
 import { findRepoRoot } from "../../config/load.js";
 
+/** What a run has got to, for the audit log. */
+interface BaselineSession {
+  setup?: ScanSetup;
+  /** The baseline file, as shown in messages. */
+  file?: string;
+}
+
+interface BaselineRun {
+  readonly code: number;
+  readonly metadata: Record<string, unknown>;
+}
+
 export async function baselineCommand(args: CliArgs, io: CliIo): Promise<number> {
+  const session: BaselineSession = {};
+  const log = startAuditLogBeforeConfig(args, io, { action: "finta-guard.baseline", configured: () => session.setup?.auditLog, build: withMetadata });
+  try {
+    const run = await updateBaseline(args, io, session);
+    await log.record(run.code, run.metadata);
+    return run.code;
+  } catch (error) {
+    // The baseline could not be written (exit 2): that is logged too.
+    await log.record(ExitCode.error, { ...(session.file !== undefined ? { baseline: session.file } : {}), ...errorMetadata(error) });
+    throw error;
+  }
+}
+
+/** The record's metadata: never a hint (even redacted) or a reason, only ids, places, counts and fingerprints. */
+function baselineMetadata(file: string, result: ScanResult, change?: { entries: number; added: readonly BaselineEntry[]; pruned: readonly BaselineEntry[] }): Record<string, unknown> {
+  const entry = (e: BaselineEntry) => ({ fingerprint: e.fingerprint, ruleId: e.ruleId, file: e.file });
+  return {
+    baseline: file,
+    files: result.stats.files,
+    bytes: result.stats.bytes,
+    findings: result.findings.length,
+    findingsBySeverity: countBy(result.findings, (f) => f.severity),
+    findingsByRule: countBy(result.findings, (f) => f.ruleId),
+    ...(change
+      ? { entries: change.entries, entriesAdded: change.added.length, entriesPruned: change.pruned.length, added: change.added.map(entry), pruned: change.pruned.map(entry) }
+      : {}),
+    errors: result.errors.map((e) => ({ file: e.file, message: shortErrorMessage(e.message) })),
+  };
+}
+
+async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession): Promise<BaselineRun> {
   const root = findRepoRoot(io.cwd);
-  const setup = await loadScanSetup(args, io, { useBaseline: false, pathBase: root });
+  const setup = (session.setup = await loadScanSetup(args, io, { useBaseline: false, pathBase: root }));
   const where = baselinePath(args, io, root);
+  session.file = where.shown;
   const existing = existsSync(where.abs) ? readBaseline(where.abs, where.shown).entries : [];
 
   const scanRoots = (args.positionals.length ? args.positionals : ["."]).map((p) => resolve(io.cwd, p));
@@ -46,7 +99,7 @@ export async function baselineCommand(args: CliArgs, io: CliIo): Promise<number>
   if (errors.length) {
     // A partial scan would write a partial baseline: write nothing.
     for (const error of errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
-    return ExitCode.error;
+    return { code: ExitCode.error, metadata: baselineMetadata(where.shown, { ...result, errors }) };
   }
 
   const old = new Map(existing.map((e) => [e.fingerprint, e] as const));
@@ -67,20 +120,20 @@ export async function baselineCommand(args: CliArgs, io: CliIo): Promise<number>
     return rel === "" ? "" : rel + "/";
   });
   const inScope = (file: string) => scannedPrefixes.some((p) => p === "" || file.startsWith(p) || file + "/" === p);
-  let pruned = 0;
+  const pruned: BaselineEntry[] = [];
   for (const entry of existing) {
     if (current.has(entry.fingerprint)) continue;
     const gone = !existsSync(join(root, entry.file)) || inScope(entry.file);
     if (args.values.prune === true && gone) {
-      pruned++;
+      pruned.push(entry);
       continue;
     }
     current.set(entry.fingerprint, entry);
   }
-  const added = [...current.keys()].filter((fp) => !old.has(fp)).length;
+  const added = [...current.values()].filter((e) => !old.has(e.fingerprint));
   writeBaseline(where.abs, { entries: [...current.values()] });
-  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added} new${args.values.prune === true ? `, ${pruned} pruned` : ""})\n`);
-  return ExitCode.clean;
+  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added.length} new${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
+  return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: current.size, added, pruned }) };
 }
 
 function setupRelative(root: string, abs: string): string {
