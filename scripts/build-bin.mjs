@@ -16,7 +16,7 @@
 // The built-in rules go in as plain data without their `examples`: those are
 // test data (every rule's own true and false positives, generated at import
 // time) and building them was a third of the rules' load time. They carry
-// their region shape (`reach`, `wholeLines`) precomputed. The test suite
+// their `regionShape` precomputed. The test suite
 // checks the bundled program lists exactly the rules of src/rules.
 import { readdirSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -30,7 +30,7 @@ const { builtinRules } = await import(pathToFileURL(join(root, "dist", "rules", 
 const { regionShape } = await import(pathToFileURL(join(root, "dist", "detect", "compile.js")).href);
 // Each rule's region shape (how far around a keyword its regex can read) is
 // worked out here once, instead of on every start of the program.
-const shippedRules = builtinRules.map(({ examples: _examples, ...rule }) => ({ ...rule, ...regionShape(rule) }));
+const shippedRules = builtinRules.map(({ examples: _examples, ...rule }) => ({ ...rule, regionShape: regionShape(rule) }));
 
 // Chunks of an earlier build would otherwise pile up (their names carry a hash).
 for (const name of readdirSync(cliDir)) {

@@ -3,7 +3,7 @@
  * once per thread, never per file or per chunk.
  */
 import { FintaGuardError } from "../errors.js";
-import type { RuleSpec, Severity } from "../rules/types.js";
+import type { RegionShape, RuleSpec, Severity } from "../rules/types.js";
 import type { CompiledRule } from "./types.js";
 import { DEFAULT_REACH } from "./regions.js";
 import { matchBound, usesLineAnchors } from "./match-bound.js";
@@ -32,8 +32,8 @@ function buildRegex(ruleId: string, what: string, source: string, flags: string)
  * either side. A spec that carries both `reach` and `wholeLines` (the built-in
  * rules in the bundle) is taken as it is.
  */
-export function regionShape(spec: RuleSpec): { reach: number; wholeLines: boolean } {
-  if (spec.reach !== undefined && spec.wholeLines !== undefined) return { reach: spec.reach, wholeLines: spec.wholeLines };
+export function regionShape(spec: RuleSpec): RegionShape {
+  if (spec.regionShape) return spec.regionShape;
   const cached = shapes.get(spec);
   if (cached) return cached;
   const flags = spec.flags ?? "";
@@ -44,13 +44,30 @@ export function regionShape(spec: RuleSpec): { reach: number; wholeLines: boolea
   const reach = spec.reach ?? (bound === undefined ? fallback : Math.min(bound, fallback));
   // Only a proven bound makes the region exact without line widening.
   const exact = bound !== undefined && bound <= reach;
-  const shape = { reach, wholeLines: spec.wholeLines ?? (!exact || usesLineAnchors(spec.regex, flags)) };
+  const lineAnchored = usesLineAnchors(spec.regex, flags);
+  const lead = exact && proven?.lead !== undefined && proven.lead <= MAX_LEAD ? proven.lead : undefined;
+  const shape: RegionShape = { reach, wholeLines: !exact || lineAnchored, ...(lead !== undefined ? { lead } : {}) };
   shapes.set(spec, shape);
   return shape;
 }
 
+/**
+ * Past this lead, trying the sticky regex at every position before a keyword
+ * costs more than scanning the region once.
+ */
+const MAX_LEAD = 64;
+
 /** Analyses already made, per spec object (engines are compiled per test, per worker, per restricted rule set). */
-const shapes = new WeakMap<RuleSpec, { reach: number; wholeLines: boolean }>();
+const shapes = new WeakMap<RuleSpec, RegionShape>();
+
+function compiledShape(spec: RuleSpec, extra: string): Pick<CompiledRule, "reach" | "wholeLines" | "anchored"> {
+  const { reach, wholeLines, lead } = regionShape(spec);
+  // On a region widened to whole lines `^` and `$` meet at line ends; anchored
+  // attempts read the whole text, where the `m` flag gives them that meaning.
+  const lines = wholeLines && usesLineAnchors(spec.regex, extra) && !extra.includes("m") ? "m" : "";
+  const anchored = lead !== undefined ? { regex: buildRegex(spec.id, "regex", spec.regex, "gdy" + extra + lines), lead } : undefined;
+  return { reach, wholeLines, anchored };
+}
 
 export function compileRule(spec: RuleSpec, severityOf: (ruleId: string) => Severity | undefined = () => undefined): CompiledRule {
   const extra = spec.flags ?? "";
@@ -69,7 +86,7 @@ export function compileRule(spec: RuleSpec, severityOf: (ruleId: string) => Seve
     regex,
     secretGroup,
     specificity: spec.specificity ?? DEFAULT_SPECIFICITY,
-    ...regionShape(spec),
+    ...compiledShape(spec, extra),
     allowRegexes: (spec.allowlist?.regexes ?? []).map((r, i) =>
       buildRegex(spec.id, `allowlist.regexes[${i}]`, r, (extra.includes("u") || extra.includes("v")) ? "u" : ""),
     ),

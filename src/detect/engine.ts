@@ -78,7 +78,8 @@ export class DetectionEngine {
       }
       const positions = mergeHits(indices.map((k) => hits.positions[k]));
       if (positions.length === 0) return;
-      for (const [from, to] of regionsFor(text, positions, rule.reach, rule.wholeLines)) this.#runRule(rule, text, from, to, range, found);
+      if (rule.anchored) this.#runAnchored(rule, rule.anchored, text, positions, range, found);
+      else for (const [from, to] of regionsFor(text, positions, rule.reach, rule.wholeLines)) this.#runRule(rule, text, from, to, range, found);
     });
     if (depth < MAX_DEPTH) this.#detectEncoded(text, hits, range, depth, found);
     return resolveOverlaps(
@@ -103,6 +104,37 @@ export class DetectionEngine {
         const secret = text.slice(run.start, run.end);
         found.push({ ...inner, start: run.start, end: run.end, secretStart: run.start, secretEnd: run.end, secret, encoding: run.encoding });
       }
+    }
+  }
+
+  /**
+   * Runs an anchored rule: its sticky regex is tried at each position from
+   * `lead` characters before a keyword up to the keyword, in ascending order,
+   * resuming after each match, which is what a scan of the whole text does at
+   * the only positions where a match can start. Lookarounds and anchors see
+   * the real text around, not a region's edges.
+   */
+  #runAnchored(rule: CompiledRule, anchored: NonNullable<CompiledRule["anchored"]>, text: string, positions: readonly number[], range: DetectRange, out: Candidate[]): void {
+    const regex = anchored.regex;
+    const last = Math.min(text.length, range.ownEnd + MAX_MATCH_CHARS);
+    // Every position before `next` has been tried or lies inside a match.
+    let next = Math.max(0, range.ownStart - MAX_MATCH_CHARS);
+    for (const p of positions) {
+      const upTo = Math.min(p, last - 1);
+      for (let at = Math.max(next, p - anchored.lead); at <= upTo; at++) {
+        regex.lastIndex = at;
+        const m = regex.exec(text);
+        if (m === null) continue;
+        const end = m.index + m[0].length;
+        // Resume where a global scan would: after the match (one on, for an empty match).
+        at = Math.max(at, end - 1);
+        next = at + 1;
+        const span = typeof rule.secretGroup === "string" ? m.indices?.groups?.[rule.secretGroup] : m.indices?.[rule.secretGroup];
+        if (!span || span[1] <= span[0]) continue;
+        const candidate = this.#accept(rule, text, m.index, end, span[0], span[1]);
+        if (candidate) out.push(candidate);
+      }
+      next = Math.max(next, upTo + 1);
     }
   }
 

@@ -28,8 +28,15 @@
 interface Node {
   /** Longest stretch it reads; Infinity when unbounded. */
   readonly max: number;
+  /** Longest stretch it consumes (lookarounds and `\b` consume nothing). */
+  readonly span: number;
   /** Every match of it holds a keyword. */
   readonly keyword: boolean;
+  /**
+   * With `keyword`: at most how far after the node's start that keyword
+   * begins. Undefined when the keyword may lie before the start (a lookbehind).
+   */
+  readonly lead?: number;
   /**
    * Every string it can match, lower-cased, when they are few (a literal, a
    * small class, an alternation of literals): `(?:MTA|MTE)[wxyz]` is 8 strings.
@@ -80,12 +87,18 @@ class PatternReader {
     }
   }
 
-  /** Does `text` hold one of the keywords? */
-  #holdsKeyword(text: string): boolean {
+  /** Where the first keyword in `text` begins; -1 when it holds none. */
+  #firstKeyword(text: string): number {
+    let first = -1;
     for (const [length, set] of this.#byLength) {
-      for (let i = 0; i + length <= text.length; i++) if (set.has(text.slice(i, i + length))) return true;
+      for (let i = 0; i + length <= text.length && (first < 0 || i < first); i++) {
+        if (set.has(text.slice(i, i + length))) {
+          first = i;
+          break;
+        }
+      }
     }
-    return false;
+    return first;
   }
 
   read(): Node {
@@ -96,50 +109,80 @@ class PatternReader {
 
   #alternation(): Node {
     const first = this.#sequence();
-    let { max, keyword } = first;
+    let { max, span, keyword, lead } = first;
     let strings: string[] | undefined = first.strings ? [...first.strings] : undefined;
     while (this.src[this.#at] === "|") {
       this.#at++;
       const next = this.#sequence();
       max = Math.max(max, next.max);
+      span = Math.max(span, next.span);
       keyword &&= next.keyword;
-      strings = strings && next.strings && strings.length + next.strings.length <= MAX_STRINGS ? [...strings, ...next.strings] : undefined;
+      lead = lead === undefined || next.lead === undefined ? undefined : Math.max(lead, next.lead);
+      if (strings && next.strings && strings.length + next.strings.length <= MAX_STRINGS) strings.push(...next.strings);
+      else strings = undefined;
     }
-    return { max, keyword, ...(strings ? { strings } : {}) };
+    return { max, span, keyword, ...(keyword && lead !== undefined ? { lead } : {}), ...(strings ? { strings } : {}) };
   }
 
   #sequence(): Node {
     let total = 0;
+    // How much the nodes so far can consume: where the next node starts, at most.
+    let offset = 0;
     let keyword = false;
-    // The strings the pattern can match from the last break up to here, when few.
-    let run: string[] | undefined = [""];
+    // The nearest a proof puts a keyword to the sequence's start (see Node.lead).
+    let lead: number | undefined;
+    const proven = (at: number | undefined) => {
+      keyword = true;
+      if (at !== undefined) lead = lead === undefined ? at : Math.min(lead, at);
+    };
+    // The strings the pattern can match from the last break up to here, when
+    // few, and the offset where that run began.
+    let run: string[] = [""];
+    let runStart = 0;
     // Whether everything so far is such a run (then the whole sequence has a string set).
     let whole = true;
-    const endRun = () => {
-      if (run && run.some((r) => r !== "") && run.every((r) => this.#holdsKeyword(r))) keyword = true;
+    const endRun = (nextStart: number) => {
+      if (run.some((r) => r !== "")) {
+        let latest = 0;
+        for (const r of run) {
+          const first = this.#firstKeyword(r);
+          if (first < 0) {
+            latest = -1;
+            break;
+          }
+          latest = Math.max(latest, first);
+        }
+        if (latest >= 0) proven(runStart + latest);
+      }
       run = [""];
+      runStart = nextStart;
       whole = false;
     };
     while (this.#at < this.src.length && this.src[this.#at] !== "|" && this.src[this.#at] !== ")") {
       const node = this.#term();
       const { min, times } = this.#quantifier();
+      const before = offset;
       total += node.max === 0 ? 0 : node.max * times;
+      offset += node.span === 0 ? 0 : node.span * times;
       if (node.max === 0 && min >= 1 && !node.lookaround) continue; // ^ and $ do not break a run
       if (node.strings && min >= 1) {
-        const extended = product(run ?? [""], node.strings);
+        const extended = product(run, node.strings);
         if (!extended) {
-          endRun();
+          endRun(before);
           run = [...node.strings];
-        } else run = extended;
+        } else {
+          if (run.length === 1 && run[0] === "") runStart = before;
+          run = extended;
+        }
         // A repeated piece: its first copy continues the run, the rest is a break.
         if (min === 1 && times === 1) continue;
       }
-      endRun();
-      if (min >= 1 && node.keyword) keyword = true;
+      endRun(offset);
+      if (min >= 1 && node.keyword) proven(node.lead === undefined ? undefined : before + node.lead);
     }
     const strings = whole ? run : undefined;
-    endRun();
-    return { max: total, keyword, ...(strings ? { strings } : {}) };
+    endRun(offset);
+    return { max: total, span: offset, keyword, ...(keyword && lead !== undefined ? { lead } : {}), ...(strings ? { strings } : {}) };
   }
 
   /** One atom, before its quantifier. */
@@ -149,10 +192,10 @@ class PatternReader {
       case "^":
       case "$":
         this.#at++;
-        return { max: 0, keyword: false };
+        return { max: 0, span: 0, keyword: false };
       case ".":
         this.#at++;
-        return { max: this.atom, keyword: false };
+        return { max: this.atom, span: this.atom, keyword: false };
       case "[":
         return this.#class();
       case "(":
@@ -165,7 +208,7 @@ class PatternReader {
         throw new Unsupported("quantifier without atom");
       default:
         this.#at++;
-        return { max: 1, keyword: false, strings: [c.toLowerCase()] };
+        return { max: 1, span: 1, keyword: false, strings: [c.toLowerCase()] };
     }
   }
 
@@ -176,11 +219,13 @@ class PatternReader {
     let capturing = true;
     let negative = false;
     let lookaround = false;
+    let behind = false;
     if (s[this.#at] === "?") {
       const rest = s.slice(this.#at + 1, this.#at + 3);
       if (rest === "<=" || rest === "<!") {
         negative = rest === "<!";
         lookaround = true;
+        behind = true;
         this.#at += 3;
       } else if (rest.startsWith("=") || rest.startsWith("!") || rest.startsWith(":")) {
         negative = rest.startsWith("!");
@@ -205,9 +250,14 @@ class PatternReader {
     this.#at++;
     if (name !== undefined) this.#groupMax.set(name, inner.max);
     if (capturing) this.#numbered[number] = inner.max;
-    // A negative lookaround succeeds when its text is absent: it proves no keyword.
-    if (lookaround) return { max: inner.max, keyword: inner.keyword && !negative, lookaround: true };
-    return { max: inner.max, keyword: inner.keyword, ...(inner.strings ? { strings: inner.strings } : {}) };
+    if (lookaround) {
+      // A negative lookaround succeeds when its text is absent: it proves no keyword.
+      // A lookahead's keyword lies ahead (its lead holds); a lookbehind's may lie before the match.
+      const keyword = inner.keyword && !negative;
+      const lead = keyword && !behind ? inner.lead : undefined;
+      return { max: inner.max, span: 0, keyword, ...(lead !== undefined ? { lead } : {}), lookaround: true };
+    }
+    return inner;
   }
 
   #escape(): Node {
@@ -215,20 +265,20 @@ class PatternReader {
     const c = s[this.#at + 1];
     if (c === undefined) throw new Unsupported("trailing backslash");
     this.#at += 2;
-    if (c === "b" || c === "B") return { max: 1, keyword: false }; // looks at the character before
+    if (c === "b" || c === "B") return { max: 1, span: 0, keyword: false }; // looks at the character before
     if (c === "k") {
       const close = s.indexOf(">", this.#at);
       const max = s[this.#at] === "<" && close > 0 ? this.#groupMax.get(s.slice(this.#at + 1, close)) : undefined;
       if (max === undefined) throw new Unsupported("backreference");
       this.#at = close + 1;
-      return { max, keyword: false };
+      return { max, span: max, keyword: false };
     }
     if (c >= "1" && c <= "9") {
       const digits = /^\d*/.exec(s.slice(this.#at))![0];
       this.#at += digits.length;
       const max = this.#numbered[Number(c + digits)];
       if (max === undefined) throw new Unsupported("backreference");
-      return { max, keyword: false };
+      return { max, span: max, keyword: false };
     }
     if (c === "x") this.#at += 2;
     else if (c === "u" || c === "p" || c === "P") {
@@ -237,11 +287,11 @@ class PatternReader {
         if (close < 0) throw new Unsupported("escape");
         this.#at = close + 1;
       } else if (c === "u") this.#at += 4;
-      return { max: 2, keyword: false };
+      return { max: 2, span: 2, keyword: false };
     } else if (c === "c") this.#at += 1;
     // `\.`, `\-`, `\/`…: the character itself.
-    if (!/[A-Za-z0-9]/.test(c)) return { max: this.atom, keyword: false, strings: [c] };
-    return { max: this.atom, keyword: false };
+    if (!/[A-Za-z0-9]/.test(c)) return { max: this.atom, span: this.atom, keyword: false, strings: [c] };
+    return { max: this.atom, span: this.atom, keyword: false };
   }
 
   #class(): Node {
@@ -255,7 +305,7 @@ class PatternReader {
       else if (c === "]" && --depth === 0) {
         this.#at++;
         const chars = depth === 0 && !this.nestedClasses ? classChars(s.slice(start + 1, this.#at - 1)) : undefined;
-        return { max: this.atom, keyword: false, ...(chars ? { strings: chars } : {}) };
+        return { max: this.atom, span: this.atom, keyword: false, ...(chars ? { strings: chars } : {}) };
       }
     }
     throw new Unsupported("unclosed class");
@@ -321,6 +371,12 @@ export interface MatchBound {
   readonly bound: number;
   /** Every match holds one of the keywords (inside the match or a positive lookaround). */
   readonly keywordInside: boolean;
+  /**
+   * With `keywordInside`: every match starts at most this many characters
+   * before such a keyword (0: the match starts with one). Undefined when the
+   * proof rests on a lookbehind.
+   */
+  readonly lead?: number;
 }
 
 /** What the pattern proves about itself; undefined when unbounded or not understood. */
@@ -329,7 +385,8 @@ export function matchBound(source: string, keywords: readonly string[], flags = 
   const lower = keywords.map((k) => k.toLowerCase()).filter((k) => k !== "");
   try {
     const node = new PatternReader(source, lower, atom, flags.includes("v")).read();
-    return Number.isFinite(node.max) ? { bound: node.max, keywordInside: node.keyword } : undefined;
+    if (!Number.isFinite(node.max)) return undefined;
+    return { bound: node.max, keywordInside: node.keyword, ...(node.keyword && node.lead !== undefined ? { lead: node.lead } : {}) };
   } catch (error) {
     if (error instanceof Unsupported) return undefined;
     throw error;

@@ -22,6 +22,13 @@ export interface CompiledRule {
    * `reach` is not a proven bound on what it reads (see match-bound.ts).
    */
   readonly wholeLines: boolean;
+  /**
+   * Set when every match starts at most `lead` characters before one of the
+   * rule's keywords (match-bound.ts): the regex, sticky (`y`), is then tried
+   * only at those few positions before each keyword instead of scanning a
+   * region. Undefined: the rule runs on regions.
+   */
+  readonly anchored: { readonly regex: RegExp; readonly lead: number } | undefined;
   readonly allowRegexes: readonly RegExp[];
   readonly allowTarget: "secret" | "match" | "line";
   readonly stopwords: readonly string[];

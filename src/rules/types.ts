@@ -57,6 +57,16 @@ export interface RuleExamples {
   readonly negative: readonly string[];
 }
 
+/** How a rule's regex is run around its keywords (see detect/match-bound.ts). */
+export interface RegionShape {
+  /** Characters either side of a keyword. */
+  readonly reach: number;
+  /** Widen regions to whole lines (`^`/`$` in the pattern, or a reach that is not a proven bound). */
+  readonly wholeLines: boolean;
+  /** Every match starts at most this far before a keyword: try the regex there only (sticky). */
+  readonly lead?: number;
+}
+
 export interface RuleSpec {
   /** Stable kebab-case id, e.g. `finta-secret-key-live`. */
   readonly id: string;
@@ -105,12 +115,12 @@ export interface RuleSpec {
    */
   readonly reach?: number;
   /**
-   * Run on regions widened to whole lines (patterns with `^`/`$`, or a reach
-   * that is not a proven bound). Derived from the regex when absent; the build
-   * fills `reach` and this in for the built-in rules, so that start-up does
-   * not analyse 300 patterns.
+   * Where the regex runs around keywords, derived from the regex
+   * (detect/compile.ts `regionShape`). Not written by hand: the build fills
+   * it in for the built-in rules, so that start-up does not analyse 300
+   * patterns; absent, it is derived when the rule is compiled.
    */
-  readonly wholeLines?: boolean;
+  readonly regionShape?: RegionShape;
   /** Higher wins when two rules report overlapping secrets (default 50; generic rules 10). */
   readonly specificity?: number;
   readonly promote?: readonly RuleContextPromotion[];

@@ -68,10 +68,10 @@ describe("regionShape", () => {
   const spec = (over: Partial<RuleSpec>): RuleSpec => ({ id: "t", description: "t", severity: "high", keywords: ["token"], regex: "token=(?<secret>[a-z]{8})", remediation: "r", ...over });
 
   it("a proven bound becomes the reach, with no line widening", () => {
-    expect(regionShape(spec({}))).toEqual({ reach: 14, wholeLines: false });
+    expect(regionShape(spec({ regex: "[a-z_]{0,100}token=(?<secret>[a-z]{8})" }))).toEqual({ reach: 114, wholeLines: false });
   });
-  it("line anchors keep line widening", () => {
-    expect(regionShape(spec({ regex: "^token=(?<secret>[a-z]{8})$" }))).toEqual({ reach: 14, wholeLines: true });
+  it("line anchors keep line widening (and anchored attempts read them as line ends)", () => {
+    expect(regionShape(spec({ regex: "^token=(?<secret>[a-z]{8})$" }))).toEqual({ reach: 14, wholeLines: true, lead: 0 });
   });
   it("context keywords and unbounded patterns keep the default reach", () => {
     expect(regionShape(spec({ keywords: ["vendor"] }))).toEqual({ reach: DEFAULT_REACH, wholeLines: true });
@@ -80,14 +80,22 @@ describe("regionShape", () => {
   it("a bound longer than the default is capped, and then not exact", () => {
     expect(regionShape(spec({ regex: "token=(?<secret>[a-z]{3000})" }))).toEqual({ reach: DEFAULT_REACH, wholeLines: true });
   });
-  it("a spec carrying both fields (the bundled built-ins) is taken as it is", () => {
-    expect(regionShape(spec({ reach: 99, wholeLines: true }))).toEqual({ reach: 99, wholeLines: true });
+  it("a spec carrying its shape (the bundled built-ins) is taken as it is", () => {
+    expect(regionShape(spec({ regionShape: { reach: 99, wholeLines: true } }))).toEqual({ reach: 99, wholeLines: true });
+  });
+  it("a match that starts at most a few characters before its keyword is anchored", () => {
+    expect(regionShape(spec({ regex: "(?<![a-z])token=(?<secret>[a-z]{8})" }))).toEqual({ reach: 15, wholeLines: false, lead: 0 });
+    expect(regionShape(spec({ regex: "[a-z_]{0,10}token=(?<secret>[a-z]{8})" }))).toEqual({ reach: 24, wholeLines: false, lead: 10 });
+    // A keyword proven only by a lookbehind may precede the match: no anchoring.
+    expect(regionShape(spec({ regex: "(?<=token=)(?<secret>[a-z]{8})" })).lead).toBeUndefined();
   });
 });
 
-describe("tight regions find exactly what whole-text scanning finds", () => {
+describe("tight regions and anchored attempts find exactly what whole-text scanning finds", () => {
   // The same rules with a reach past any example's length: regions then cover whole examples.
-  const wide = DetectionEngine.fromSpecs(builtinRules.map((r) => ({ ...r, reach: 1 << 20, wholeLines: true })));
+  // `^`/`$` meet at line ends on line-widened regions: the whole-text reference reads them so (`m`).
+  const lineFlags = (r: RuleSpec) => (usesLineAnchors(r.regex, r.flags) && !(r.flags ?? "").includes("m") ? `${r.flags ?? ""}m` : r.flags);
+  const wide = DetectionEngine.fromSpecs(builtinRules.map((r) => ({ ...r, flags: lineFlags(r), regionShape: { reach: 1 << 20, wholeLines: true } })));
   const tight = DetectionEngine.fromSpecs(builtinRules);
   const examples = builtinRules.flatMap((r) => [...(r.examples?.positive ?? []), ...(r.examples?.negative ?? [])].map((text) => [r.id, text] as const));
 
