@@ -94,7 +94,7 @@ describe("regionShape", () => {
 describe("tight regions and anchored attempts find exactly what whole-text scanning finds", () => {
   // The same rules with a reach past any example's length: regions then cover whole examples.
   // `^`/`$` meet at line ends on line-widened regions: the whole-text reference reads them so (`m`).
-  const lineFlags = (r: RuleSpec) => (usesLineAnchors(r.regex, r.flags) && !(r.flags ?? "").includes("m") ? `${r.flags ?? ""}m` : r.flags);
+  const lineFlags = (r: RuleSpec): string => (usesLineAnchors(r.regex, r.flags) && !(r.flags ?? "").includes("m") ? `${r.flags ?? ""}m` : (r.flags ?? ""));
   const wide = DetectionEngine.fromSpecs(builtinRules.map((r) => ({ ...r, flags: lineFlags(r), regionShape: { reach: 1 << 20, wholeLines: true } })));
   const tight = DetectionEngine.fromSpecs(builtinRules);
   const examples = builtinRules.flatMap((r) => [...(r.examples?.positive ?? []), ...(r.examples?.negative ?? [])].map((text) => [r.id, text] as const));
