@@ -17,6 +17,7 @@
 import { CONTEXT_CHARS, lineEndOf, lineStartOf } from "../detect/context.js";
 import { MAX_MATCH_CHARS, type DetectionEngine } from "../detect/engine.js";
 import type { RawFinding } from "../findings/types.js";
+import { detachedCopy } from "./detached-string.js";
 import { LineCounter } from "./line-counter.js";
 
 export const LOOKBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
@@ -171,6 +172,7 @@ export class StreamScanner {
       const prevStart = lineStartOf(text, p, Math.max(floor, p - 2 * SNIPPET_CONTEXT_CHARS));
       prevLineText = text.slice(prevStart, p);
     }
+    // Findings outlive the window: none of their strings may keep it alive.
     return {
       ruleId,
       severity,
@@ -178,11 +180,11 @@ export class StreamScanner {
       column: start.column,
       endLine,
       endColumn,
-      secret,
-      match: text.slice(matchStart, matchEnd),
-      lineText,
+      secret: detachedCopy(secret),
+      match: detachedCopy(text.slice(matchStart, matchEnd)),
+      lineText: detachedCopy(lineText),
       lineOffset,
-      prevLineText,
+      prevLineText: detachedCopy(prevLineText),
       entropy,
     };
   }

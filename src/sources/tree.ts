@@ -105,7 +105,9 @@ function findRepoRoot(dir: string): string | undefined {
 /**
  * Ignore rules that apply to a walk starting at `dir`: those of its ancestors
  * up to the repository root (as git and rg apply them), with `.git/info/exclude`.
- * Paths inside the stack are relative to `base`, the repository root.
+ * Paths inside the stack are relative to `base`, the repository root. `dir`
+ * was named on the command line, so those rules never exclude `dir` itself
+ * (ripgrep's rule): only what lies inside it.
  */
 function ancestorStack(dir: string): { base: string; stack: IgnoreStack } {
   const root = findRepoRoot(dir);
@@ -126,7 +128,7 @@ function ancestorStack(dir: string): { base: string; stack: IgnoreStack } {
     }
     stack = stack.enter(absDir, relDir, names);
   }
-  return { base: root, stack };
+  return { base: root, stack: stack.namedRoot(rel) };
 }
 
 function walk(
