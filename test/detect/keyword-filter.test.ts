@@ -48,7 +48,7 @@ describe("KeywordFilter.findHits", () => {
   });
 });
 
-describe("KeywordFilter.findHits: encoded-string candidates from the same pass", () => {
+describe("KeywordFilter.findHits: encoded-string candidates", () => {
   const filter = new KeywordFilter(["abc"]);
   it.each([
     { name: "a base64 run mixing cases and digits", text: "x = aGVsbG8gd29ybGQgMTIzNDU2Nzg5MA==;", runs: [4, 34] },
@@ -62,5 +62,37 @@ describe("KeywordFilter.findHits: encoded-string candidates from the same pass",
 
   it("percent signs", () => {
     expect(filter.findHits("a%20b 100% %ZZ").percentSigns).toEqual([1, 9, 11]);
+  });
+
+  it("runs found by sampling are exactly those of a character-by-character walk, at every length and offset", () => {
+    // The reference: every maximal run of base64 characters, kept when long and mixed.
+    const reference = (text: string): number[] => {
+      const out: number[] = [];
+      for (const m of text.matchAll(/[A-Za-z0-9+/_-]+/g)) {
+        const run = m[0];
+        if (run.length >= 20 && /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run)) out.push(m.index, m.index + run.length);
+      }
+      return out;
+    };
+    // Deterministic pseudo-random texts: runs of every length around the
+    // sampling step, at every offset, separated by one or more other characters.
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const runChars = "aZ9+/_-bY8";
+    const otherChars = " .,:;\n\"'é%";
+    for (let round = 0; round < 400; round++) {
+      let text = "";
+      while (text.length < 300) {
+        const length = random(45);
+        for (let i = 0; i < length; i++) text += runChars[random(runChars.length)];
+        const gap = 1 + random(3);
+        for (let i = 0; i < gap; i++) text += otherChars[random(otherChars.length)];
+      }
+      text = text.slice(random(7));
+      expect(filter.findHits(text).encodedRuns).toEqual(reference(text));
+    }
   });
 });
