@@ -49,7 +49,7 @@ interface Node {
 /** Past this many strings a piece counts as "anything" (the analysis stays cheap: it runs at start-up). */
 const MAX_STRINGS = 4096;
 /** A class with more characters than this counts as "anything". */
-const MAX_CLASS_CHARS = 16;
+const MAX_CLASS_CHARS = 36;
 
 /** Every concatenation of a string of `a` with one of `b`; undefined past MAX_STRINGS. */
 function product(a: readonly string[], b: readonly string[]): string[] | undefined {
@@ -165,16 +165,27 @@ class PatternReader {
       total += node.max === 0 ? 0 : node.max * times;
       offset += node.span === 0 ? 0 : node.span * times;
       if (node.max === 0 && min >= 1 && !node.lookaround) continue; // ^ and $ do not break a run
-      if (node.strings && min >= 1) {
-        const extended = product(run, node.strings);
-        if (!extended) {
-          endRun(before);
-          run = [...node.strings];
-        } else {
+      if (node.strings && times === 1 && min === 0) {
+        // An optional piece (`[_-]?`): the run goes on with or without it.
+        const extended = product(run, [...node.strings, ""]);
+        if (extended) {
           if (run.length === 1 && run[0] === "") runStart = before;
           run = extended;
+          continue;
         }
-        // A repeated piece: its first copy continues the run, the rest is a break.
+      }
+      if (node.strings && min >= 1) {
+        if (run.length === 1 && run[0] === "") runStart = before;
+        // Its mandatory copies continue the run (`SK[0-9a-f]{32}` starts `sk` + two hex digits…), as far as the run stays small.
+        for (let copy = 0; copy < min; copy++) {
+          const extended = product(run, node.strings);
+          if (extended) run = extended;
+          else if (copy === 0) {
+            endRun(before);
+            run = [...node.strings];
+          } else break;
+        }
+        // Exactly once: the run goes on; otherwise what follows the mandatory copies is unknown.
         if (min === 1 && times === 1) continue;
       }
       endRun(offset);

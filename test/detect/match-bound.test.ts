@@ -47,6 +47,9 @@ describe("matchBound: does every match hold a keyword?", () => {
     { source: "[a-f0-9]{32}-[a-f0-9]{8}", keywords: ["mailgun"], inside: false }, // a context keyword
     { source: "x(?:key){2}", keywords: ["key"], inside: true },
     { source: "x(?:key)?y", keywords: ["key"], inside: false },
+    { source: "message[_-]?bird=x", keywords: ["messagebird", "message_bird", "message-bird"], inside: true }, // optional pieces expand
+    { source: "message[_-]?bird=x", keywords: ["messagebird", "message_bird"], inside: false },
+    { source: "SK[0-9a-fA-F]{32}", keywords: Array.from({ length: 256 }, (_, i) => `sk${i.toString(16).padStart(2, "0")}`), inside: true }, // mandatory copies expand
   ])("$source with $keywords: $inside", ({ source, keywords, inside }) => {
     expect(matchBound(source, keywords)?.keywordInside).toBe(inside);
   });
