@@ -82,17 +82,6 @@ export interface RunAuditLog<A extends unknown[]> {
 
 export type RecordBuilder<A extends unknown[]> = (base: AuditRecordBase, ...details: A) => AuditRecord;
 
-export function startAuditLog<A extends unknown[]>(
-  args: CliArgs,
-  io: CliIo,
-  options: { readonly action: AuditAction; readonly setup?: object; readonly build: RecordBuilder<A> },
-): RunAuditLog<A> | undefined {
-  const flag = args.values["audit-log"];
-  const configured = options.setup ? configuredAuditLog(options.setup) : undefined;
-  if ((flag === undefined || flag === "") && configured === undefined) return undefined;
-  return startAuditLogBeforeConfig(args, io, { action: options.action, configured: () => configured, build: options.build });
-}
-
 /**
  * The audit log of a command that reads its configuration after the run
  * started (audit, baseline): a run that fails before or while reading it is
@@ -135,10 +124,22 @@ export function errorMetadata(error: unknown): { error: string } {
 export type ScanAuditLog = RunAuditLog<[result?: ScanResult, error?: unknown]>;
 
 /** The audit log of one scan: the result's counts and fingerprints, or the error that stopped it. */
-export function startScanAudit(args: CliArgs, io: CliIo, options: { readonly mode: ScanMode; readonly failOn: Severity; readonly setup: object }): ScanAuditLog | undefined {
-  return startAuditLog(args, io, {
+/**
+ * The scan's audit log, started before the configuration is read: a scan that
+ * fails on a bad configuration is still logged when --audit-log names the
+ * file. `setup` gives the loaded setup once there is one (for `auditLog`).
+ */
+export function startScanAudit(
+  args: CliArgs,
+  io: CliIo,
+  options: { readonly mode: ScanMode; readonly failOn: Severity; readonly setup: () => object | undefined },
+): ScanAuditLog {
+  return startAuditLogBeforeConfig(args, io, {
     action: scanAction(options.mode),
-    setup: options.setup,
+    configured: () => {
+      const setup = options.setup();
+      return setup ? configuredAuditLog(setup) : undefined;
+    },
     build: (base, result?: ScanResult, error?: unknown) => {
       const message = error instanceof Error ? error.message : error !== undefined ? String(error) : undefined;
       return buildScanAuditRecord({

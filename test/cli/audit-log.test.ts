@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseCliArgs } from "../../src/cli/args.js";
-import { appendAuditLine, configuredAuditLog, resolveAuditLogPath, startAuditLog, startAuditLogBeforeConfig, withMetadata } from "../../src/cli/audit-log.js";
+import { appendAuditLine, configuredAuditLog, resolveAuditLogPath, startAuditLogBeforeConfig, withMetadata } from "../../src/cli/audit-log.js";
 import { InputError } from "../../src/errors.js";
 import { BIN, runCli } from "../helpers/cli.js";
 import { fake } from "../helpers/fake-secrets.js";
@@ -67,24 +67,20 @@ describe("appendAuditLine", () => {
   });
 });
 
-describe("startAuditLog (for audit and baseline)", () => {
+describe("startAuditLogBeforeConfig (the log of any command)", () => {
   const io = (cwd: string) => ({ cwd, env: {}, stdout: () => {}, stderr: () => {}, stdoutIsTTY: false, stderrIsTTY: false });
-
-  it("is off when neither the flag nor the configuration asks for a log", () => {
-    expect(startAuditLog(parseCliArgs(["scan"]), io("/"), { action: "finta-guard.baseline", setup: {}, build: withMetadata })).toBeUndefined();
-  });
 
   it("writes one record with the command's metadata, once, to the configured log under the repository root", async () => {
     const repo = repoWith({ "a.txt": "a\n" });
     tree = repo.tree;
     mkdirSync(join(repo.root, "sub"));
-    const log = startAuditLog(parseCliArgs(["scan"]), io(join(repo.root, "sub")), {
+    const log = startAuditLogBeforeConfig(parseCliArgs(["scan"]), io(join(repo.root, "sub")), {
       action: "finta-guard.baseline",
-      setup: { auditLog: "logs/audit.jsonl" },
+      configured: () => "logs/audit.jsonl",
       build: withMetadata,
     });
-    await log?.record(0, { written: 3 });
-    await log?.record(0, { written: 4 });
+    await log.record(0, { written: 3 });
+    await log.record(0, { written: 4 });
     const records = readLines(join(repo.root, "logs/audit.jsonl")).map((l) => JSON.parse(l) as Record<string, any>);
     expect(records.map((r) => [r.action, r.userId, r.result, r.metadata.written, r.metadata.outcome])).toEqual([
       ["finta-guard.baseline", "dev@example.com", "success", 3, "clean"],
@@ -153,6 +149,17 @@ describe("finta-guard scan --audit-log", () => {
     tree = repo.tree;
     const out = await runCli(["scan", "--audit-log", "ok.txt/audit.jsonl", "--jobs", "1"], repo.root);
     expect([out.code, out.stderr]).toEqual([2, "finta-guard: audit log ok.txt/audit.jsonl: cannot write (a parent is not a directory)\n"]);
+  });
+
+  it("a scan whose configuration cannot be read is logged as a failure when the flag names the log", async () => {
+    const repo = repoWith({ "ok.txt": "fine\n", "finta-guard.config.json": "{ not json" });
+    tree = repo.tree;
+    const out = await runCli(["scan", "ok.txt", "--audit-log", "audit.jsonl", "--jobs", "1"], repo.root);
+    expect(out.code).toBe(2);
+    const [record, ...rest] = readLines(join(repo.root, "audit.jsonl")).map((l) => JSON.parse(l) as Record<string, any>);
+    expect(rest).toEqual([]);
+    expect([record!.action, record!.result, record!.metadata.outcome, record!.metadata.exitCode]).toEqual(["finta-guard.scan.tree", "failure", "error", 2]);
+    expect(record!.metadata.error).toMatch(/^finta-guard\.config\.json: /);
   });
 
   it("a run that cannot be done is logged as a failure too", async () => {

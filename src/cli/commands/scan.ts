@@ -17,7 +17,7 @@ import type { CliIo } from "../io.js";
 import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
 import { writeReport } from "../output.js";
 import { startProgress, type ProgressLine } from "../progress.js";
-import { loadScanSetup, reportUnused } from "../scan-setup.js";
+import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
@@ -44,8 +44,9 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const jobs = resolveJobs(args);
   const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
   if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
-  const setup = await loadScanSetup(args, io);
-  const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup }));
+  let loaded: ScanSetup | undefined;
+  const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup: () => loaded }));
+  const setup = (loaded = await loadScanSetup(args, io));
   const progress = (session.progress = startProgress(args, io, format, mode));
 
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
