@@ -69,6 +69,8 @@ export function wordLikeness(value: string): number {
 }
 
 const VERSION = /^v?\d{1,6}(?:[._-]\d{1,8}){1,4}(?:[-+._]?[A-Za-z0-9.]{0,40})?$|^(?:rc|alpha|beta)\d/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SAMPLE_MARK = /example|sample|dummy|notreal|not_real/i;
 const CONTENT_HASH = /^(?:sha(?:1|224|256|384|512)|md5|blake2b?)[-:][A-Za-z0-9+/=_-]{8,}$/i;
 const URL_NO_CREDENTIALS = /^[a-z][a-z0-9+.-]{1,15}:\/\/(?![^/\s]*:[^/\s@]*@)\S*$/i;
 const PATH = /^(?:[~.]{0,2}\/|[A-Za-z]:\\|\\\\)[\w.@~\/\\-]{0,400}$|^[\w.-]{1,64}(?:\/[\w.@-]{1,64}){1,}\/?$|^[\w-]{1,64}(?:\.[\w-]{1,32})*\.(?:pem|p12|pfx|crt|cer|key|jks|keystore|keytab|json|ya?ml|toml|ini|conf|cfg|txt|env|properties|xml|js|ts|py|rb|go|sh|html?|md|lock|log|gpg|asc|pub|der)$/i;
@@ -113,6 +115,12 @@ export function quietReason(value: string, options: { readonly minWordLikeness?:
   if (URL_NO_CREDENTIALS.test(v)) return "url";
   if (EMAIL.test(v)) return "email";
   if (CONTENT_HASH.test(v)) return "content-hash";
+  // spec/finta-credentials.md: UUIDs look random but identify, they do not authenticate
+  // (`"ChangeToken": "…-4fdb-b8d5-…"`, idempotency and request tokens). Vendors whose keys
+  // are UUIDs have their own rules, which judge by the vendor's name, not by these filters.
+  if (UUID.test(v)) return "uuid";
+  // Documentation samples say so: AWS's `…EXAMPLE` values, `sample_token_…`.
+  if (SAMPLE_MARK.test(v)) return "sample";
   if (VERSION.test(v)) return "version";
   if (NUMBER.test(v)) return "number";
   if (PUBLIC_KEY_DER.test(v)) return "public-key";

@@ -129,6 +129,8 @@ describe("word-likeness filter", () => {
     ["james.fake@ymail.com", "email"],
     ["0x31c45018", "number"],
     ["ZHVtbXkgdGV4dCBkYXRhIGRhdGEgZGF0YQ==", "encoded-text"],
+    [`${fakeToken("", 8, "hex", "wl-uuid-a")}-46da-4fdb-b8d5-${fakeToken("", 12, "hex", "wl-uuid-b")}`, "uuid"],
+    [`EXAMPLE1-90ab-cdef-fedc-${fakeToken("", 12, "alnum", "wl-sample")}`, "sample"],
     [`mysql://app:${fakeToken("", 12, "alnum", "wl-url")}@db.internal/app`, "url-with-credentials"],
   ])("%s is quiet (%s)", (value, reason) => {
     expect(quietReason(value)).toBe(reason);

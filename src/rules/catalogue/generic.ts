@@ -153,6 +153,9 @@ export const genericRules: readonly RuleSpec[] = [
         // The name's head noun comes before a preposition: a vault, not a secret.
         "keyVaultForAppSecrets: " + fakeToken("", 24, "alnum", "generic-vault-name"),
         'path_to_private_key = "' + fakeToken("", 24, "alnum", "generic-path-to") + '"',
+        // A UUID identifies (spec: content-addressed look-alikes); a documentation sample says so.
+        '"ChangeToken": "' + fakeToken("", 8, "hex", "generic-uuid-a") + "-46da-4fdb-b8d5-" + fakeToken("", 12, "hex", "generic-uuid-b") + '",',
+        '"ClientRequestToken": "EXAMPLE1-90ab-cdef-fedc-' + fakeToken("", 12, "alnum", "generic-sample") + '",',
         // Slack's prefix, refused by the Slack rules.
         '"token": "' + joined("xox", "p-", "1234-1234-1234-") + fakeToken("", 32, "hex", "generic-slack-sample") + '"',
       ],

@@ -3,8 +3,8 @@
  * PuTTY, age, JWK), PGP private key blocks, JWTs, credentials inside URLs and
  * database connection strings, HTTP auth in curl commands, Kubernetes
  * `Secret` manifests, and the credential files of package managers and tools
- * (.pypirc, .netrc; .npmrc and .docker/config.json live with the registry
- * rules in registries.ts).
+ * (.pypirc, .netrc; .npmrc and Docker's config.json are registry rules, in
+ * registries.ts).
  *
  * A PEM block spans many lines; the rule matches the whole block (so the
  * finding's fingerprint is the key's) and the finding is reported at the

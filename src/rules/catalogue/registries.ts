@@ -2,16 +2,21 @@
  * Package registries and artifact stores: npm access tokens, PyPI, RubyGems,
  * NuGet (API keys and nuget.config passwords), Docker Hub access tokens,
  * JFrog Artifactory, Clojars, Pulumi, crates.io, Hex,
- * Gradle Plugin Portal, Cloudsmith, Gemfury. (.npmrc and Docker config.json
- * auth entries are keys-and-tokens.ts rules.)
+ * Gradle Plugin Portal, Cloudsmith, Gemfury, and the registry credentials of
+ * client configuration files: `.npmrc` auth entries and Docker's
+ * `config.json` `auths`.
  *
  * A publish token lets anyone ship code under the project's name, so every
  * live token here is critical.
  */
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
 import { named } from "./named-rule.js";
 import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
+
+// npm's legacy tokens are UUIDs.
+const npmLegacyHex = fakeToken("", 32, HEX, "npmrc-legacy");
+const npmLegacyToken = `${npmLegacyHex.slice(0, 8)}-${npmLegacyHex.slice(8, 12)}-${npmLegacyHex.slice(12, 16)}-${npmLegacyHex.slice(16, 20)}-${npmLegacyHex.slice(20)}`;
 
 export const registriesRules: readonly RuleSpec[] = [
   // ----------------------------------------------------------------- npm
@@ -30,6 +35,37 @@ export const registriesRules: readonly RuleSpec[] = [
     examples: {
       positive: [`//registry.npmjs.org/:_authToken=${fakeToken("npm_", 36, ALNUM, 1)}`],
       negative: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "npm_config_registry"],
+    },
+  },
+  {
+    id: "npmrc-auth-token",
+    description: ".npmrc registry credential (_authToken, _auth or _password of a registry entry)",
+    provider: "npm",
+    severity: "high",
+    keywords: ["_auth", "_password"],
+    // `//host[/path]/:_authToken=…` (per registry) or a bare `_authToken=…`
+    // line (the old global form). npm's legacy tokens are UUIDs, other
+    // registries issue their own formats: any value counts; `${NPM_TOKEN}`
+    // is a reference. A token in a known format is reported by its own rule.
+    regex: "(?:^[ \\t]{0,20}|^[ \\t]{0,20}//[A-Za-z0-9.-]{1,253}(?::[0-9]{1,5})?(?:/[^\\s:=]{0,200})?/:)(?:_authToken|_auth|_password)[ \\t]{0,5}=[ \\t]{0,5}[\"']?(?<secret>[^\\s\"'#;]{8,512})",
+    flags: "m",
+    entropy: 3.0,
+    specificity: 60,
+    remediation: "Revoke the token in the registry (npmjs.com → Access Tokens, or `npm token revoke`), reference it from the environment in .npmrc (`//registry.npmjs.org/:_authToken=${NPM_TOKEN}`) and keep the real value in your CI's secret store.",
+    docsUrl: "https://docs.npmjs.com/cli/configuring-npm/npmrc#auth-related-configuration",
+    tags: ["npm", "registry"],
+    examples: {
+      positive: [
+        withSecret("//registry.npmjs.org/:_authToken=", npmLegacyToken),
+        withSecret("@acme:registry=https://npm.acme.dev/\n//npm.acme.dev/packages/:_auth=", btoa(`ci:${fakeToken("", 18, ALNUM, "npmrc-auth")}`), "\n"),
+        withSecret("_authToken = ", fakeToken("", 40, ALNUM, "npmrc-global"), "\n"),
+      ],
+      negative: [
+        "//registry.npmjs.org/:_authToken=${NPM_TOKEN}",
+        "///:_authToken=" + npmLegacyToken,
+        "this._auth = createAuth(options);",
+        "//registry.npmjs.org/:always-auth=true",
+      ],
     },
   },
   // ---------------------------------------------------------------- PyPI
@@ -119,6 +155,28 @@ export const registriesRules: readonly RuleSpec[] = [
     examples: {
       positive: [`DOCKER_TOKEN=${fakeToken("dckr_pat_", 27, BASE64URL, 11)}`],
       negative: ["dckr_pat_token"],
+    },
+  },
+  {
+    id: "docker-config-auth",
+    description: "Docker client config.json registry credential (base64 user:password under auths)",
+    provider: "Docker",
+    severity: "high",
+    keywords: ['"auth"', '"identitytoken"'],
+    regex: '"(?:auth|identitytoken)"[ \\t]{0,5}:[ \\t]{0,5}"(?<secret>[A-Za-z0-9+/=._-]{12,4096})"',
+    // `"auth"` is a common JSON key; in a Docker config it sits under `"auths"`.
+    requires: { near: '"auths"[ \\t]*:', lines: 200 },
+    entropy: 3.0,
+    specificity: 60,
+    remediation: "Change the registry password or revoke the token, log in again with a credential helper (`credsStore`) so that config.json holds no secret, and never commit a Docker config.",
+    docsUrl: "https://docs.docker.com/reference/cli/docker/login/#credential-stores",
+    tags: ["docker", "registry"],
+    examples: {
+      positive: [withSecret('{\n  "auths": {\n    "registry.acme.dev": {\n      "auth": "', btoa(`deploy:${fakeToken("", 20, ALNUM, "docker-auth")}`), '"\n    }\n  }\n}\n')],
+      negative: [
+        '{ "auths": { "registry.acme.dev": {} }, "credsStore": "desktop" }',
+        '{ "auth": "' + btoa(`deploy:${fakeToken("", 20, ALNUM, "docker-auth-elsewhere")}`) + '", "mode": "basic" }',
+      ],
     },
   },
   // --------------------------------------------------------------- JFrog
