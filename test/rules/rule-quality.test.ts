@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 import { KeywordFilter, isFilterableKeyword } from "../../src/detect/keyword-filter.js";
+import { matchBound } from "../../src/detect/match-bound.js";
 import { builtinRules } from "../../src/rules/index.js";
 
 const reference = readFileSync(createRequire(import.meta.url).resolve("typescript/lib/typescript.js"), "utf8");
@@ -83,5 +84,60 @@ describe("rule quality: keywords", () => {
     const rule = builtinRules.find((r) => r.id === id);
     expect(rule?.id).toBe(id);
     expect(perMegabyte(rule?.keywords ?? [])).toBeGreaterThan(MAX_PER_MB);
+  });
+});
+
+/**
+ * Rules whose patterns do not prove that every match holds a keyword
+ * (detect/match-bound.ts). They keep the 2 KiB reach around their keywords,
+ * which then act as context (a vendor name, `curl`, `auths` nearby), and cost
+ * more than a proven rule. A new rule must prove it (a literal run with a
+ * keyword that every alternative goes through), or be listed here with the
+ * reason; a listed rule that comes to prove it must leave the list.
+ */
+const KEYWORD_AS_CONTEXT: readonly string[] = [
+  // The keyword names the vendor or the tool around the value, not the value.
+  "finta-env-secret", // unbounded: a FINTA_* name then any value
+  "finta-bearer-token", // unbounded: `Bearer …` near a Finta URL
+  "google-oauth-client-secret-legacy", // 24 characters near a client id
+  "mailgun-signing-key",
+  "asana-personal-access-token",
+  "facebook-access-token",
+  "ethereum-private-key",
+  "connection-string-password",
+  "curl-basic-auth",
+  "curl-auth-header",
+  "kubernetes-secret-manifest",
+  // Names with optional separators whose every spelling is not a keyword
+  // (`DD_API-KEY`, `ibm_cloud-iam_apikey`): the keyword set covers the usual ones.
+  "azure-storage-account-key",
+  "azure-devops-pat",
+  "ibm-cloud-api-key",
+  "ibm-cos-hmac-secret",
+  "ibm-softlayer-api-key",
+  "ibm-cloudant-credential",
+  "oracle-cloud-auth-token",
+  "cloudflare-api-token",
+  "datadog-api-key",
+  "datadog-app-key",
+  "pagerduty-api-key",
+  "pagerduty-integration-key",
+  "nytimes-access-token",
+  "gradle-plugin-portal-key",
+  // Patterns looser than their keywords: the keywords are the real prefixes.
+  "azure-ad-client-secret", // `\dQ~` after three characters
+  "atlassian-data-center-pat", // base64 of three digits, the pattern allows more
+  "slack-user-token", // `xoxp-` + digits: the hyphen is in the next group
+];
+
+describe("rule quality: keywords inside every match", () => {
+  const unproven = builtinRules.filter((r) => !matchBound(r.regex, r.keywords, r.flags)?.keywordInside).map((r) => r.id);
+
+  it("every rule proves that its matches hold a keyword, except the listed ones", () => {
+    expect(unproven.filter((id) => !KEYWORD_AS_CONTEXT.includes(id))).toEqual([]);
+  });
+
+  it("no listed rule proves it (the list only shrinks)", () => {
+    expect(KEYWORD_AS_CONTEXT.filter((id) => !unproven.includes(id))).toEqual([]);
   });
 });

@@ -619,7 +619,7 @@ export const cloudRules: readonly RuleSpec[] = [
     description: "Vercel access token (vcp_/vci_/vca_/vcr_/vck_ prefixed)",
     provider: "Vercel",
     severity: "high",
-    keywords: ["vcp_", "vci_", "vca_", "vcr_", "vck_"],
+    keywords: ["vcp_", "vcc_", "vci_", "vca_", "vcr_", "vck_"],
     regex: LEFT + "(?<secret>vc[pciark]_[A-Za-z0-9]{24,64})" + RIGHT,
     entropy: 3.5,
     specificity: 80,

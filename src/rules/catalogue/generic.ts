@@ -213,7 +213,7 @@ export const genericRules: readonly RuleSpec[] = [
     description: "Literal password or secret as the text of an XML/HTML element named for it",
     provider: "Generic",
     severity: "medium",
-    keywords: ["pass", "secret", "token", "key"],
+    keywords: ["pass", "secret", "token", "key", "pwd"],
     regex:
       "<(?<tag>[\\w:.-]{0,30}(?:passw(?:or)?d|passwd|pwd|secret|token|api_?key|apikey|private_?key)[\\w:.-]{0,30})(?<!(?:id|name|type|file|path|url|uri|ref|length))(?:\\s[^<>]{0,200})?>(?<secret>[^<>\\s]{6,200})</\\k<tag>>",
     flags: "i",
@@ -232,7 +232,7 @@ export const genericRules: readonly RuleSpec[] = [
     description: "Literal password or token passed as a command-line option (--password, --passphrase, --token, …)",
     provider: "Generic",
     severity: "medium",
-    keywords: ["pass", "secret", "token", "pwd"],
+    keywords: ["pass", "secret", "token", "pwd", "bearer", "apikey", "api-key"],
     regex:
       "(?<![\\w-])--?(?:password|passwd|passphrase|pass|pwd|[\\w-]{0,20}secret[\\w-]{0,20}|[\\w-]{0,20}(?:token|bearer)|api-?key)(?:[ \\t]{1,5}|=)(?<q>[\"']?)(?<secret>[^\\s\"'$<>{}()-][^\\s\"'$<>{}()]{5,127})\\k<q>(?=\\s|$)",
     flags: "i",

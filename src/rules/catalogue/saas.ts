@@ -314,7 +314,7 @@ export const saasRules: readonly RuleSpec[] = [
     description: "Twitter/X app bearer token (AAAA… percent-encoded)",
     provider: "Twitter",
     severity: "high",
-    keywords: ["aaaaaaaaaaaaaaaaaaaaa"],
+    keywords: ["aaaaaaaaaaaaaaaaaaaa"],
     // App-only bearer tokens start with 20+ `A` (a zero-padded app id in
     // base64) and run 100–120 characters, URL-encoded.
     regex: `(?<![A-Za-z0-9%])(?<secret>A{20,24}[A-Za-z0-9%]{70,120})(?![A-Za-z0-9%])`,
