@@ -8,8 +8,8 @@
  * parsed as it arrives: memory stays bounded by one file's added lines (capped)
  * whatever the number or size of the commits. Merge commits are read as dense
  * combined diffs, so only lines new against every parent (an "evil merge")
- * count; renames are off, so a moved file's lines count as added under its new
- * path (its findings have new fingerprints there).
+ * count; renames are followed (`-M`), so moving a file adds none of its lines:
+ * a secret is reported once, where it was first added, not again at each move.
  *
  * Reading every file version whole would cost far more than `git log -p`
  * itself, so the caller supplies a cheap test over the added lines alone
@@ -79,7 +79,7 @@ export function historyLogArgs(revs: readonly string[]): string[] {
     "--no-color",
     "--no-ext-diff",
     "--no-textconv",
-    "--no-renames",
+    "-M",
     "--full-index",
     "--diff-merges=dense-combined",
     "--topo-order",

@@ -5,6 +5,7 @@
  * adds lines of its own), binary files, context from unchanged lines, and the
  * CI recipe for a pull request (`origin/main..HEAD`).
  */
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -61,6 +62,20 @@ describe("scan --history", () => {
     repo.write("a.js", `x\n${keyLine()}\n`);
     repo.commitAll("add again");
     expect(await scanHistory(repo)).toEqual({ code: 1, rows: [at(first, "a.js", 1)], stderr: "" });
+  });
+
+  it("a renamed file is followed: its secret stays reported once, at the commit that added it; a line the rename commit adds is its own", async () => {
+    repo = makeGitRepo();
+    const body = Array.from({ length: 12 }, (_, i) => `line ${i}`).join("\n");
+    repo.write("old/a.js", `${body}\n${keyLine()}\n`);
+    const added = repo.commitAll("add");
+    mkdirSync(join(repo.root, "new"));
+    repo.git(["mv", "old/a.js", "new/b.js"]);
+    repo.commitAll("rename");
+    repo.git(["mv", "new/b.js", "new/c.js"]);
+    repo.write("new/c.js", `${body}\n${keyLine()}\n${keyLine(2)}\n`);
+    const renamedAndEdited = repo.commitAll("rename and add a line");
+    expect(await scanHistory(repo)).toEqual({ code: 1, rows: [at(renamedAndEdited, "new/c.js", 14), at(added, "old/a.js", 13)], stderr: "" });
   });
 
   it("a range (the pull-request recipe) leaves out what came before it", async () => {
