@@ -18,7 +18,7 @@
 // time) and building them was a third of the rules' load time. They carry
 // their `regionShape` precomputed. The test suite
 // checks the bundled program lists exactly the rules of src/rules.
-import { readdirSync, rmSync } from "node:fs";
+import { chmodSync, readdirSync, rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { join } from "node:path";
 import { build } from "esbuild";
@@ -63,3 +63,7 @@ await build({
   banner: { js: "import { createRequire as __fintaGuardRequire } from 'node:module'; const require = __fintaGuardRequire(import.meta.url);" },
   logLevel: "warning",
 });
+
+// The bin is run directly (`npx finta-guard`, node_modules/.bin, the hooks):
+// it must be executable whatever mode the compiler left it with.
+chmodSync(join(cliDir, "main.js"), 0o755);

@@ -5,7 +5,7 @@
  * hold it to what the source says, so a bundling mistake (a rule lost, a
  * worker or hook file not found from the chunk folder) fails here.
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -28,6 +28,8 @@ describe("the bundled program (dist/cli/main.js)", () => {
   it("is a bundle: one entry that loads its commands as chunks", () => {
     const entry = readFileSync(BIN, "utf8");
     expect(entry.startsWith("#!/usr/bin/env node\n")).toBe(true);
+    // Executable: `npx finta-guard` and the hooks run it directly.
+    expect(statSync(BIN).mode & 0o111).toBe(0o111);
     expect(entry).toMatch(/from "\.\/chunk-[A-Z0-9]+\.js"/);
   });
 
