@@ -125,14 +125,10 @@ export class DetectionEngine {
         regex.lastIndex = at;
         const m = regex.exec(text);
         if (m === null) continue;
-        const end = m.index + m[0].length;
         // Resume where a global scan would: after the match (one on, for an empty match).
-        at = Math.max(at, end - 1);
+        at = Math.max(at, m.index + m[0].length - 1);
         next = at + 1;
-        const span = typeof rule.secretGroup === "string" ? m.indices?.groups?.[rule.secretGroup] : m.indices?.[rule.secretGroup];
-        if (!span || span[1] <= span[0]) continue;
-        const candidate = this.#accept(rule, text, m.index, end, span[0], span[1]);
-        if (candidate) out.push(candidate);
+        this.#acceptMatch(rule, text, m, 0, out);
       }
       next = Math.max(next, upTo + 1);
     }
@@ -151,11 +147,17 @@ export class DetectionEngine {
     let m: RegExpExecArray | null;
     while ((m = regex.exec(region)) !== null) {
       if (m[0].length === 0) regex.lastIndex++;
-      const span = typeof rule.secretGroup === "string" ? m.indices?.groups?.[rule.secretGroup] : m.indices?.[rule.secretGroup];
-      if (!span || span[1] <= span[0]) continue;
-      const candidate = this.#accept(rule, text, from + m.index, from + m.index + m[0].length, from + span[0], from + span[1]);
-      if (candidate) out.push(candidate);
+      this.#acceptMatch(rule, text, m, from, out);
     }
+  }
+
+  /** A regex match (over `text` from `offset` on) whose secret group matched, judged by #accept. */
+  #acceptMatch(rule: CompiledRule, text: string, m: RegExpExecArray, offset: number, out: Candidate[]): void {
+    const span = typeof rule.secretGroup === "string" ? m.indices?.groups?.[rule.secretGroup] : m.indices?.[rule.secretGroup];
+    if (!span || span[1] <= span[0]) return;
+    const start = offset + m.index;
+    const candidate = this.#accept(rule, text, start, start + m[0].length, offset + span[0], offset + span[1]);
+    if (candidate) out.push(candidate);
   }
 
   #accept(rule: CompiledRule, text: string, start: number, end: number, secretStart: number, secretEnd: number): Candidate | undefined {

@@ -179,7 +179,9 @@ function hasFewDigitsInside(v: string): boolean {
 const SELF_NAMED = /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_-]?key|credentials?|none|null|nil|undefined|true|false|empty|default|-?anonymous@?|guest)$/i;
 // An identifier made of several words: `real_secret`, `db-password`, `TestSourcePassword`.
 const MULTI_WORD_IDENTIFIER = /^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$/;
-const SAMPLE_WORD = /fake|dummy|example|sample|notreal|not_real|placeholder/i;
+// Password mode also takes `fake` and `placeholder` as marks: a chosen password may hold the
+// rest of these by chance no more often than a random key does.
+const SAMPLE_WORD = new RegExp(`fake|placeholder|${SAMPLE_MARK.source}`, "i");
 
 /**
  * How strict the filter is. `"value"` (API keys, tokens): anything that reads
