@@ -33,13 +33,12 @@ export function verificationField(f: Finding): { verification?: Verification } {
 
 /** `verified: 1 live, 2 revoked, 0 unknown`, or undefined when nothing was verified. */
 export function verificationSummary(findings: readonly Finding[]): string | undefined {
-  const verified = findings.filter((f) => f.verification);
-  if (!verified.length) return undefined;
-  const count = (state: Verification["state"]) => verified.filter((f) => f.verification?.state === state).length;
-  return `  verified: ${VERIFICATION_STATES.map((s) => `${count(s)} ${s}`).join(", ")}`;
+  if (!findings.some((f) => f.verification)) return undefined;
+  const counts = countByState(findings);
+  return `  verified: ${VERIFICATION_STATES.map((s) => `${counts[s]} ${s}`).join(", ")}`;
 }
 
-/** Findings per verification state (all three present), for the audit log. */
+/** Findings per verification state (all three present), for summaries and the audit log. */
 export function countByState(findings: readonly Finding[]): Record<VerificationState, number> {
   const counts = Object.fromEntries(VERIFICATION_STATES.map((s) => [s, 0])) as Record<VerificationState, number>;
   for (const f of findings) if (f.verification) counts[f.verification.state]++;
