@@ -33,6 +33,10 @@ const OPTIONS = {
   progress: { type: "boolean" },
   "no-progress": { type: "boolean" },
   force: { type: "boolean" },
+  // scan --verify (src/verify/): live verification of Finta keys.
+  verify: { type: "boolean" },
+  "only-live": { type: "boolean" },
+  "verify-timeout": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

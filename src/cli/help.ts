@@ -30,6 +30,10 @@ Options:
   --fail-on-unused                     with --report-unused: exit 1 when there are any
   --prune                              baseline: drop entries that no longer match anything
   --progress, --no-progress            force the progress line on stderr on or off [on for a TTY]
+  --verify                             scan: check each Finta key found against GET {base}/v2/me
+                                       (base https://api.finta.io; FINTA_API_BASE or verify.baseUrl)
+  --only-live                          with --verify: report only keys that still work
+  --verify-timeout MS                  with --verify: deadline of one request  [5000]
   -v, --verbose                        also list suppressed findings
   -q, --quiet                          text report: print only findings, no summary when clean
 

@@ -9,6 +9,7 @@ import { parseCliArgs, type CliArgs, type Command } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { HELP } from "./help.js";
 import type { CliIo } from "./io.js";
+import { rejectVerifyOutsideScan } from "./verify-flags.js";
 import { toolVersion } from "./version.js";
 
 type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
@@ -34,6 +35,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
       io.stdout(HELP);
       return args.command === undefined && !args.values.help ? ExitCode.error : ExitCode.clean;
     }
+    rejectVerifyOutsideScan(args);
     const runner = await commands[args.command]();
     return await runner(args, io);
   } catch (error) {

@@ -17,6 +17,7 @@ import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "../filter/ba
 import type { FindingFilter } from "../filter/types.js";
 import { builtinRules } from "../rules/index.js";
 import type { RuleSpec } from "../rules/types.js";
+import type { RawVerify } from "../config/types.js";
 import type { Target } from "../sources/types.js";
 import type { CliArgs } from "./args.js";
 import type { CliIo } from "./io.js";
@@ -34,6 +35,8 @@ export interface ScanSetup {
   readonly fileTimeoutMs?: number;
   /** The baseline file read, as shown in messages. */
   readonly baselineFile?: string;
+  /** `verify` of the configuration (read by cli/verify.ts, used only with --verify). */
+  readonly verify?: RawVerify;
 }
 
 export interface SetupOptions {
@@ -117,6 +120,7 @@ export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOpti
     ...(config.raw.auditLog !== undefined ? { auditLog: config.raw.auditLog } : {}),
     ...(compiled.customRuleIds.size ? { fileTimeoutMs: compiled.scanTimeoutMs } : {}),
     ...(baselineFile !== undefined ? { baselineFile } : {}),
+    ...(config.raw.verify !== undefined ? { verify: config.raw.verify } : {}),
   };
 }
 

@@ -45,6 +45,18 @@ export interface RawKeyMetadata {
   readonly createdAt: string;
 }
 
+/** `verify`: where and how `scan --verify` checks keys (the flag alone turns it on). */
+export interface RawVerify {
+  /** Base URL of the Finta API (FINTA_API_BASE wins); https, or http to a loopback host. */
+  readonly baseUrl?: string;
+  /** Deadline of one request, ms (--verify-timeout wins). */
+  readonly timeoutMs?: number;
+  /** Time all checks of one run may take, ms. */
+  readonly budgetMs?: number;
+  /** Requests in flight at once. */
+  readonly concurrency?: number;
+}
+
 export interface RawConfig {
   readonly $schema?: string;
   readonly description?: string;
@@ -57,6 +69,7 @@ export interface RawConfig {
   readonly rotationDays?: number;
   /** Per-file time limit (ms, per MiB of file) for scans with custom rules. */
   readonly scanTimeoutMs?: number;
+  readonly verify?: RawVerify;
 }
 
 export interface LoadedConfig {

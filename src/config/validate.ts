@@ -5,6 +5,7 @@
  * a schema cannot say: regexes compile, secretGroup exists, rule ids are known.
  */
 import { SEVERITIES, isSeverity } from "../findings/severity.js";
+import { baseUrlProblem } from "../verify/base-url.js";
 import { parseDay } from "./date.js";
 import type { RawConfig } from "./types.js";
 
@@ -168,6 +169,31 @@ const keys: Check = (v, p, o) => {
   });
 };
 
+/**
+ * `verify` (scan --verify): checked key by key with own-property lookups, so
+ * a key named `constructor` or `__proto__` is an unknown key, not a match
+ * for something inherited from Object.prototype.
+ */
+const VERIFY_KEYS: Readonly<Record<string, Check>> = {
+  baseUrl: (v, p, o) => {
+    if (typeof v !== "string") { expected("a string", v, p, o); return; }
+    const problem = baseUrlProblem(v);
+    if (problem) o.push({ path: p, problem: `${problem}, got ${JSON.stringify(v)}` });
+  },
+  timeoutMs: num(50, 60_000, true),
+  budgetMs: num(100, 3_600_000, true),
+  concurrency: num(1, 16, true),
+};
+
+const verify: Check = (v, p, o) => {
+  if (!isObject(v)) { expected("an object", v, p, o); return; }
+  for (const key of Object.keys(v)) {
+    const check = Object.hasOwn(VERIFY_KEYS, key) ? VERIFY_KEYS[key] : undefined;
+    if (check) check(v[key], join(p, key), o);
+    else o.push({ path: join(p, key), problem: "unknown key" });
+  }
+};
+
 const top = object({
   $schema: str,
   description: str,
@@ -182,6 +208,7 @@ const top = object({
   keys,
   rotationDays,
   scanTimeoutMs: num(10, 600_000, true),
+  verify,
 });
 
 /**

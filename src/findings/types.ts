@@ -9,6 +9,7 @@
  * at line 1, column 5.
  */
 import type { Severity } from "./severity.js";
+import type { Verification } from "../verify/types.js";
 
 /** A located candidate in one target, still holding the raw secret. */
 export interface RawFinding {
@@ -62,6 +63,8 @@ export interface Finding {
   readonly date?: string;
   /** Only for staged scans: false when the line was already in HEAD (not blocking). */
   readonly blocking?: boolean;
+  /** Only with `scan --verify`, for findings a verifier answers for (src/verify/). */
+  readonly verification?: Verification;
 }
 
 /** Why a finding was not reported. */

@@ -11,7 +11,8 @@
  *     "result": "success" | "failure",
  *     "metadata": { "toolVersion", "durationMs", "exitCode", "outcome": "clean" | "findings" | "error",
  *                   "failOn", "files", "bytes", "findings", "findingsBySeverity", "findingsByRule",
- *                   "suppressedByKind", "found": [{ fingerprint, ruleId, severity, file, line }],
+ *                   "suppressedByKind", "findingsByVerification"? ({ live, revoked, unknown }: scan --verify),
+ *                   "found": [{ fingerprint, ruleId, severity, file, line, verification? }],
  *                   "suppressed": [{ fingerprint, ruleId, file, line, kind }], "errors", "error"? } }
  *
  * `result` is the decision: "success" when the run exited 0 (nothing at or
@@ -25,6 +26,7 @@
 import type { ScanResult } from "../findings/types.js";
 import type { Severity } from "../findings/severity.js";
 import { countBy } from "./json.js";
+import { countByState } from "./verification.js";
 import type { ScanMode } from "./types.js";
 
 export const AUDIT_ACTIONS = [
@@ -124,6 +126,8 @@ export function buildScanAuditRecord(input: ScanAuditInput): AuditRecord {
       findingsBySeverity: countBy(scan.findings, (f) => f.severity),
       findingsByRule: countBy(scan.findings, (f) => f.ruleId),
       suppressedByKind: countBy(scan.suppressed, (s) => s.kind),
+      // scan --verify: findings per state (live, revoked, unknown); never a key.
+      ...(scan.findings.some((f) => f.verification) ? { findingsByVerification: countByState(scan.findings) } : {}),
       found: scan.findings.map((f) => ({
         fingerprint: f.fingerprint,
         ruleId: f.ruleId,
@@ -132,6 +136,7 @@ export function buildScanAuditRecord(input: ScanAuditInput): AuditRecord {
         line: f.line,
         ...(f.commit !== undefined ? { commit: f.commit } : {}),
         ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
+        ...(f.verification ? { verification: f.verification.state } : {}),
       })),
       suppressed: scan.suppressed.map((s) => ({
         fingerprint: s.finding.fingerprint,

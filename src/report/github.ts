@@ -19,6 +19,7 @@ import type { Finding, ScanError } from "../findings/types.js";
 import { repoRelativePath } from "./artifact-path.js";
 import { formatSummary } from "./text.js";
 import type { ReportContext, Reporter } from "./types.js";
+import { verificationText } from "./verification.js";
 
 export type AnnotationCommand = "error" | "warning" | "notice";
 
@@ -59,6 +60,7 @@ export function findingAnnotation(f: Finding, context: ReportContext): string {
   const encoded = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
   const commit = f.commit ? `\nIntroduced in commit ${f.commit}.` : "";
   const remediation = rule?.remediation ? `\n${rule.remediation}` : "";
+  const verified = f.verification ? `\nVerified: ${verificationText(f.verification)}.` : "";
   const sameLine = f.endLine === f.line;
   return workflowCommand(
     SEVERITY_COMMAND[f.severity],
@@ -69,9 +71,9 @@ export function findingAnnotation(f: Finding, context: ReportContext): string {
       ["endLine", sameLine ? undefined : f.endLine],
       ["col", f.column],
       ["endColumn", sameLine ? f.endColumn : undefined],
-      ["title", `${f.severity} secret: ${f.ruleId}`],
+      ["title", `${f.severity} secret: ${f.ruleId}${f.verification ? ` (${f.verification.state})` : ""}`],
     ],
-    `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}${commit}${remediation}`,
+    `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}${commit}${verified}${remediation}`,
   );
 }
 

@@ -6,7 +6,8 @@
  *     "findings": [ { "ruleId", "severity", "file", "line", "column", "endLine",
  *                     "endColumn", "secret" (redacted), "fingerprint", "entropy",
  *                     "encoding"? ("base64" | "percent": found by decoding the string at this position),
- *                     "commit"?, "author"?, "date"? (history), "blocking"? (staged) } ],
+ *                     "commit"?, "author"?, "date"? (history), "blocking"? (staged),
+ *                     "verification"? ({ "state": "live" | "revoked" | "unknown", "reason", "metadata"? }: scan --verify) } ],
  *     "stats": { "files", "bytes", "durationMs", "binarySkipped",
  *                "suppressed": { "<kind>": n }, "findingsBySeverity", "findingsByRule" },
  *     "suppressed": [ { "ruleId", "file", "line", "column", "fingerprint", "kind", "by" } ],
@@ -17,6 +18,7 @@
  */
 import type { Finding } from "../findings/types.js";
 import type { Reporter } from "./types.js";
+import { verificationField } from "./verification.js";
 
 function findingRecord(f: Finding): Record<string, unknown> {
   return {
@@ -35,6 +37,7 @@ function findingRecord(f: Finding): Record<string, unknown> {
     ...(f.author !== undefined ? { author: f.author } : {}),
     ...(f.date !== undefined ? { date: f.date } : {}),
     ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
+    ...verificationField(f),
   };
 }
 

@@ -30,6 +30,7 @@ import type { Finding, ScanError, Suppressed, SuppressionKind } from "../finding
 import type { RuleSpec } from "../rules/types.js";
 import { directoryFileUri, fileUri, pathToUriReference, repoRelativePath } from "./artifact-path.js";
 import type { ReportContext, Reporter } from "./types.js";
+import { verificationField, verificationText } from "./verification.js";
 
 export const SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 export const SRCROOT = "%SRCROOT%";
@@ -293,10 +294,11 @@ function findingResult(f: Finding, context: ReportContext, suppressed?: Suppress
   const rule = context.rules.get(f.ruleId);
   const encoded = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
   const commit = f.commit ? ` Introduced in commit ${f.commit}.` : "";
+  const verified = f.verification ? ` Verified: ${verificationText(f.verification)}.` : "";
   return {
     ruleId: f.ruleId,
     level: SEVERITY_LEVEL[f.severity],
-    message: `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}.${commit}`,
+    message: `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}.${commit}${verified}`,
     location: {
       ...locationOf(f.file, context),
       region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, snippet: f.secret },
@@ -309,6 +311,7 @@ function findingResult(f: Finding, context: ReportContext, suppressed?: Suppress
       ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
       ...(f.commit !== undefined ? { commit: f.commit } : {}),
       ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
+      ...verificationField(f),
     },
   };
 }

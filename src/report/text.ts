@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from "../findings/severity.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
 import type { ReportContext, Reporter } from "./types.js";
+import { verificationLine, verificationSummary } from "./verification.js";
 
 const ANSI = { reset: "\x1b[0m", bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", yellow: "\x1b[33m", cyan: "\x1b[36m", magenta: "\x1b[35m" };
 
@@ -55,6 +56,8 @@ export function formatFindingBlock(f: Finding, context: ReportContext): string {
   const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}${encoded}`];
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
   out.push(...snippetWithCaret(f));
+  const verified = verificationLine(f);
+  if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, verified));
   if (rule?.remediation) out.push(`       → ${rule.remediation}`);
   return out.join("\n");
 }
@@ -78,6 +81,8 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
     lines.push(`  by rule: ${byRule.join(", ")}`);
   }
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
+  const verified = verificationSummary(findings);
+  if (verified) lines.push(verified);
   if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
   for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
   return lines.join("\n");

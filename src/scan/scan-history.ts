@@ -19,7 +19,7 @@ import type { FindingFilter } from "../filter/types.js";
 import type { GitContext } from "../git/exec.js";
 import type { RuleSpec } from "../rules/types.js";
 import { openHistory, type HistoryCounts } from "../sources/history.js";
-import { scanTargets } from "./scan-targets.js";
+import { scanTargets, type ScanTargetsOptions } from "./scan-targets.js";
 
 export interface ScanHistoryOptions {
   readonly revs: readonly string[];
@@ -27,6 +27,8 @@ export interface ScanHistoryOptions {
   readonly redact?: boolean;
   readonly filter?: FindingFilter;
   readonly engine?: DetectionEngine;
+  /** Passed to scanTargets (see ScanTargetsOptions.onReported). */
+  readonly onReported?: ScanTargetsOptions["onReported"];
 }
 
 export interface HistoryScanResult extends ScanResult {
@@ -94,6 +96,7 @@ export async function scanHistory(ctx: GitContext, options: ScanHistoryOptions):
         engine,
         ...(options.redact !== undefined ? { redact: options.redact } : {}),
         ...(options.filter ? { filter: options.filter } : {}),
+        ...(options.onReported ? { onReported: options.onReported } : {}),
       });
       stats.binarySkipped += result.stats.binarySkipped;
       for (const f of result.findings) {

@@ -44,6 +44,11 @@ export interface ScanTargetsOptions {
    * an error naming the rule (default DEFAULT_FILE_TIMEOUT_MS).
    */
   readonly fileTimeoutMs?: number;
+  /**
+   * Called with each reported (not suppressed) finding and its raw record,
+   * before the raw secret is dropped: `scan --verify` collects keys here.
+   */
+  readonly onReported?: (finding: Finding, raw: RawFinding) => void;
 }
 
 export async function scanTargets(targets: readonly Target[], options: ScanTargetsOptions): Promise<ScanResult> {
@@ -79,6 +84,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
         stats.suppressed[why.kind] = (stats.suppressed[why.kind] ?? 0) + 1;
       } else {
         findings.push(finding);
+        options.onReported?.(finding, raw);
       }
     }
   };

@@ -10,7 +10,7 @@ import type { ScanResult } from "../../findings/types.js";
 import type { GitContext } from "../../git/exec.js";
 import type { ScanMode } from "../../report/types.js";
 import { DetectionEngine } from "../../detect/engine.js";
-import { scanTargets } from "../../scan/scan-targets.js";
+import { scanTargets, type ScanTargetsOptions } from "../../scan/scan-targets.js";
 import { untrustedRuleIds } from "../../scan/untrusted-rules.js";
 import type { CliArgs } from "../args.js";
 import type { CliIo } from "../io.js";
@@ -27,7 +27,8 @@ export function checkGitModeArgs(args: CliArgs): void {
   }
 }
 
-export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs, io: CliIo, setup: ScanSetup): Promise<ScanResult> {
+/** `onReported`: see ScanTargetsOptions (scan --verify collects keys with it). */
+export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs, io: CliIo, setup: ScanSetup, onReported?: ScanTargetsOptions["onReported"]): Promise<ScanResult> {
   checkGitModeArgs(args);
   const ctx: GitContext = { cwd: io.cwd, env: io.env };
   const redact = args.values["no-redact"] !== true;
@@ -38,6 +39,7 @@ export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs
       rules: setup.rules,
       redact,
       ...(setup.filter ? { filter: setup.filter } : {}),
+      ...(onReported ? { onReported } : {}),
     });
     return result;
   }
@@ -56,6 +58,7 @@ export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs
       redact,
       ...(setup.filter ? { filter: setup.filter } : {}),
       ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
+      ...(onReported ? { onReported } : {}),
     });
   } finally {
     await source.close();

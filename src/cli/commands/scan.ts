@@ -16,6 +16,7 @@ import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
 import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
 import { writeReport } from "../output.js";
+import { wantsVerify } from "../verify-flags.js";
 import { startProgress, type ProgressLine } from "../progress.js";
 import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
@@ -47,10 +48,13 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   let loaded: ScanSetup | undefined;
   const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup: () => loaded }));
   const setup = (loaded = await loadScanSetup(args, io));
+  // --verify (cli/verify.ts, src/verify/): settings checked before the scan, keys collected during it.
+  const verify = wantsVerify(args) ? (await import("../verify.js")).startVerify(args, io, setup) : undefined;
+  const onReported = verify ? verify.collector.collect.bind(verify.collector) : undefined;
   const progress = (session.progress = startProgress(args, io, format, mode));
 
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
-  const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup);
+  const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup, onReported);
   const listing = gitScan
     ? { targets: [], errors: [] }
     : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
@@ -67,9 +71,11 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
     ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
+    ...(onReported ? { onReported } : {}),
   });
   progress?.finish();
-  const result: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
+  const joined: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
+  const result = verify ? await (await import("../verify.js")).finishVerify(verify, joined, io) : joined;
 
   const reporter = mode === "staged" && format === "text" ? formatStagedText : reporters[format];
   const report = reporter(result, {
