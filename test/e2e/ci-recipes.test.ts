@@ -1,5 +1,5 @@
 /**
- * The CI recipes of docs/readme/git.md, run as CI runs them: a clone with
+ * The CI recipes of docs/ci.md, run as CI runs them: a clone with
  * `origin/main`, a pull-request branch, `finta-guard scan` of the whole
  * checkout and `finta-guard scan --history origin/main..HEAD`. The example
  * workflow must use exactly these commands.
