@@ -7,6 +7,7 @@
  * Paths in evidence are relative to the repository root, `/`-separated, as
  * `--staged` findings are (spec/cli.md), wherever the command was started.
  */
+import type { RuleSpec } from "../rules/types.js";
 import type { FindingFilter } from "../filter/types.js";
 import type { AuditConfig } from "./audit-config.js";
 import type { AuditGit } from "./git.js";
@@ -56,6 +57,8 @@ export interface AuditContext {
 export interface AuditScanOptions {
   readonly jobs?: number;
   readonly filter?: FindingFilter;
+  /** The rules in force after the configuration (`disable`, `override`); the Finta ones are used. Default: the built-in Finta rules. */
+  readonly rules?: readonly RuleSpec[];
 }
 
 export interface Check {

@@ -26,12 +26,14 @@ const goodRepo = {
     ".env.development": `FINTA_SECRET_KEY=${fake.testKey(31)}\n`,
     ".env.production": `FINTA_SECRET_KEY=${fake.liveKey(32)}\n`,
     ".husky/pre-commit": "npx finta-guard scan --staged\n",
+    // husky is activated by npm install (the prepare script), as in a real project.
+    "package.json": '{ "scripts": { "prepare": "husky" } }\n',
     ".github/workflows/ci.yml": "on: [push]\njobs:\n  s:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npx finta-guard scan\n",
     "finta-guard.config.json": '{\n  "auditLog": ".finta-guard/audit.jsonl",\n  "keys": [{ "name": "prod", "environment": "production", "createdAt": "2026-11-01" }]\n}\n',
     "src/webhook.ts":
       'import { createHmac, timingSafeEqual } from "node:crypto";\nexport function verify(raw: Buffer, header: string): boolean {\n  const mac = createHmac("sha256", process.env.FINTA_WEBHOOK_SECRET ?? "").update(raw).digest();\n  const given = Buffer.from(header, "hex"); // x-finta-signature\n  return given.length === mac.length && timingSafeEqual(given, mac);\n}\n',
   },
-  commit: [".gitignore", ".env.example", ".husky/pre-commit", ".github/workflows/ci.yml", "finta-guard.config.json", "src/webhook.ts"],
+  commit: [".gitignore", ".env.example", ".husky/pre-commit", "package.json", ".github/workflows/ci.yml", "finta-guard.config.json", "src/webhook.ts"],
 };
 
 describe("auditCommand", () => {

@@ -1,17 +1,18 @@
 /**
- * hook-installed: secrets are stopped before they are committed (a
- * pre-commit hook that runs finta-guard: husky's `.husky/pre-commit`, the
- * hook in git's hooks path, or a pre-commit/lefthook configuration) and again
- * in CI (a workflow that runs finta-guard), because a local hook can be
- * skipped with `--no-verify` or never installed. A line counts when it names
+ * hook-installed: secrets are stopped before they are committed (the
+ * pre-commit hook git actually runs reaches finta-guard: directly, through an
+ * npm script, or through lint-staged, lefthook, simple-git-hooks or the
+ * pre-commit framework; see audit/hook-chain.ts) and again in CI (a workflow
+ * that runs finta-guard), because a local hook can be skipped with
+ * `--no-verify` or never installed. A CI line counts when it names
  * finta-guard or runs a package.json script that does (`npm run scan`).
  */
 import { readdirSync } from "node:fs";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { join } from "node:path";
+import { preCommitReach } from "../hook-chain.js";
 import { readRepoText } from "../repo-files.js";
 import type { Check, CheckResult, Evidence } from "../types.js";
 
-const HOOK_CONFIGS = [".pre-commit-config.yaml", ".pre-commit-config.yml", "lefthook.yml", "lefthook.yaml", ".lefthook.yml", ".lefthook.yaml"];
 const CI_FILES = [
   ".gitlab-ci.yml",
   ".circleci/config.yml",
@@ -50,13 +51,6 @@ export function lineRunningFintaGuard(text: string, scripts: ReadonlySet<string>
   return undefined;
 }
 
-function toRepoPath(repoRoot: string, path: string): string {
-  const abs = isAbsolute(path) ? path : join(repoRoot, path);
-  const rel = relative(repoRoot, abs);
-  const shown = rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : abs;
-  return sep === "/" ? shown : shown.split(sep).join("/");
-}
-
 function ciFiles(repoRoot: string): string[] {
   const found: string[] = [];
   try {
@@ -75,18 +69,10 @@ export const hookInstalled: Check = {
   practice: "Secrets are blocked before they are committed (pre-commit hook) and again on every push (CI scan).",
   async run({ git, repoRoot }): Promise<CheckResult> {
     const scripts = fintaGuardScripts(repoRoot);
-    const hooksDir = toRepoPath(repoRoot, await git.hooksPath());
-    const hookCandidates = [...new Set([".husky/pre-commit", `${hooksDir}/pre-commit`, ...HOOK_CONFIGS])];
-    let hook: Evidence | undefined;
-    for (const file of hookCandidates) {
-      // A path outside the repository (a global hooks path) is read as it is.
-      const text = readRepoText(isAbsolute(file) ? "/" : repoRoot, isAbsolute(file) ? file.slice(1) : file);
-      const line = text === undefined ? undefined : lineRunningFintaGuard(text, scripts);
-      if (line !== undefined) {
-        hook = { file, line, message: "pre-commit runs finta-guard" };
-        break;
-      }
-    }
+    const chain = preCommitReach(repoRoot, await git.hooksPath());
+    const hook: Evidence | undefined = chain.reach
+      ? { file: chain.reach.file, line: chain.reach.line, message: chain.reach.via ? `pre-commit runs finta-guard ${chain.reach.via}` : "pre-commit runs finta-guard" }
+      : undefined;
     const ciCandidates = ciFiles(repoRoot);
     let ci: Evidence | undefined;
     for (const file of ciCandidates) {
@@ -104,7 +90,11 @@ export const hookInstalled: Check = {
     const missing: string[] = [];
     const fix: string[] = [];
     if (!hook) {
-      missing.push(`no pre-commit hook runs finta-guard (looked at ${hookCandidates.slice(0, 2).join(", ")} and pre-commit/lefthook configs)`);
+      missing.push(
+        chain.problems.length
+          ? `the pre-commit hook git runs does not reach finta-guard: ${chain.problems.join("; ")}`
+          : "no pre-commit hook runs finta-guard (looked at git's hooks path, .husky/pre-commit, lint-staged, lefthook, simple-git-hooks and pre-commit configs)",
+      );
       fix.push("Install the hook (husky when the repository uses it, otherwise .git/hooks):", "  npx finta-guard install");
     }
     if (!ci) {

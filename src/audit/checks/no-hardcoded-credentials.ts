@@ -1,14 +1,17 @@
 /**
  * no-hardcoded-credentials: a full scan of the tracked files (their working
  * tree copies) finds no Finta credential. It is the scanner itself
- * (scan/scan-targets.ts over the built-in `finta-*` rules), so the audit and
- * `finta-guard scan` can never disagree about what a credential is; findings
- * carry the redacted secret only.
+ * (scan/scan-targets.ts over the `finta-*` rules in force), with the filters
+ * `finta-guard scan` applies (allowlists, `.finta-guardignore`, inline allows,
+ * the baseline), so the audit and the scan never disagree about what is a
+ * reportable credential; what the filters suppressed is counted in the
+ * reason. Findings carry the redacted secret only.
  */
 import { join } from "node:path";
 import { InputError } from "../../errors.js";
 import { builtinRules } from "../../rules/index.js";
 import { scanTargets } from "../../scan/scan-targets.js";
+import type { SuppressionKind } from "../../findings/types.js";
 import type { FileTarget } from "../../sources/types.js";
 import type { Check, CheckResult } from "../types.js";
 
@@ -21,8 +24,9 @@ export const noHardcodedCredentials: Check = {
   async run({ git, repoRoot, scan }): Promise<CheckResult> {
     const tracked = await git.trackedFiles();
     const targets: FileTarget[] = tracked.map((path) => ({ kind: "file", path, absPath: join(repoRoot, path) }));
+    const rules = scan?.rules ? scan.rules.filter((r) => r.id.startsWith("finta-")) : FINTA_RULES;
     const result = await scanTargets(targets, {
-      rules: FINTA_RULES,
+      rules,
       jobs: scan?.jobs ?? 1,
       ...(scan?.filter ? { filter: scan.filter } : {}),
     });
@@ -33,7 +37,7 @@ export const noHardcodedCredentials: Check = {
       const first = unreadable[0];
       throw new InputError(`audit: ${first?.file}: ${first?.message}${unreadable.length > 1 ? ` (and ${unreadable.length - 1} more unreadable files)` : ""}`);
     }
-    const searched = `${result.stats.files} tracked file(s) scanned with ${FINTA_RULES.length} Finta rules`;
+    const searched = `${result.stats.files} tracked file(s) scanned with ${rules.length} Finta rules${suppressedNote(result.stats.suppressed)}`;
     if (result.findings.length === 0) {
       return { id: this.id, title: this.title, status: "pass", reason: `No Finta credential found (${searched}).`, evidence: [], fix: "" };
     }
@@ -54,3 +58,12 @@ export const noHardcodedCredentials: Check = {
     };
   },
 };
+
+const KIND_NAMES: Record<SuppressionKind, string> = { path: "path allowlist", regex: "regex allowlist", stopword: "stopword", inline: "inline allow", baseline: "baseline" };
+
+/** `; 3 suppressed: 2 inline allow, 1 baseline`, or nothing when the filters suppressed nothing. */
+function suppressedNote(counts: Partial<Record<SuppressionKind, number>>): string {
+  const parts = (Object.keys(KIND_NAMES) as SuppressionKind[]).filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${KIND_NAMES[k]}`);
+  const total = (Object.values(counts) as number[]).reduce((a, b) => a + b, 0);
+  return total > 0 ? `; ${total} suppressed: ${parts.join(", ")}` : "";
+}

@@ -59,10 +59,13 @@ const UNSAFE_EQUALS = /\b[\w$.]*(?:sig|digest|hmac)[\w$.]*\.equals\s*\(/i;
 
 /**
  * Where a signature is compared with a non-constant-time operator. Matched on
- * `bare` (literal contents masked); `text` is the same span of `code`, so the
- * report shows the comparison as written.
+ * `bare` (literal contents masked, so operators inside strings do not count);
+ * whether an operand is a signature is read from the same span of `code` (as
+ * written: `req.headers["x-finta-signature"]` names the header only inside
+ * its string), or from `signatureNames`, the variables that hold a
+ * signature (see signatureVariables). `text` shows the comparison as written.
  */
-export function unsafeComparisons(bare: string, code: string = bare): { offset: number; text: string }[] {
+export function unsafeComparisons(bare: string, code: string = bare, signatureNames: ReadonlySet<string> = new Set()): { offset: number; text: string }[] {
   const found: { offset: number; text: string }[] = [];
   const re = new RegExp(COMPARISON.source, "g");
   let m: RegExpExecArray | null;
@@ -71,15 +74,44 @@ export function unsafeComparisons(bare: string, code: string = bare): { offset: 
     const right = m[3] ?? "";
     const op = m[2] ?? "";
     re.lastIndex = m.index + left.length + op.length + 1; // let the right operand start the next comparison
-    if (!SIGNATURE_LIKE.test(left) && !SIGNATURE_LIKE.test(right)) continue;
-    if (HARMLESS_OPERAND.test(left) || HARMLESS_OPERAND.test(right)) continue;
     const rightStart = m.index + m[0].length - right.length;
     const shownLeft = trimParens(code.slice(m.index, m.index + left.length));
     const shownRight = trimParens(code.slice(rightStart, rightStart + right.length));
+    if (!isSignature(shownLeft, signatureNames) && !isSignature(shownRight, signatureNames)) continue;
+    if (HARMLESS_OPERAND.test(left) || HARMLESS_OPERAND.test(right)) continue;
     found.push({ offset: m.index, text: `${shownLeft} ${op} ${shownRight}` });
   }
   for (const offset of offsetsOf(bare, UNSAFE_EQUALS)) found.push({ offset, text: ".equals()" });
   return found.sort((a, b) => a.offset - b.offset);
+}
+
+function isSignature(operand: string, signatureNames: ReadonlySet<string>): boolean {
+  if (SIGNATURE_LIKE.test(operand) || HEADER.test(operand)) return true;
+  const root = /^[A-Za-z_$][\w$]*/.exec(operand)?.[0];
+  return root !== undefined && signatureNames.has(root);
+}
+
+/** The signature header by any of its spellings (a JS header lookup, Django's META key). */
+const HEADER = /x-finta-signature|HTTP_X_FINTA_SIGNATURE/i;
+/** `name = …` (JS `const`/`let`/`var`, Python, Go `:=`) up to the end of its line; `==` is not an assignment. */
+// Linear: no two adjacent quantifiers can read the same characters (a
+// whitespace run is read by one \s* at a time), so a hostile file costs O(n).
+const ASSIGNMENT = /(?:^|[;{(\s])(?:const\s+|let\s+|var\s+)?([A-Za-z_$][\w$]*)(?:\s*:\s?[\w$.<>[\]|]{1,40})?\s*:?=(?![=>])([^\n]*)/gm;
+
+/**
+ * Variables that hold a signature: assigned from the signature header or from
+ * an HMAC computation (`given = req.get("x-finta-signature")`, `expected =
+ * hmac.new(…).hexdigest()`), so `expected == given` is a signature comparison
+ * whatever the names say. One pass over the file, no data flow beyond that.
+ */
+export function signatureVariables(code: string, hmac: RegExp): Set<string> {
+  const names = new Set<string>();
+  for (const m of code.matchAll(ASSIGNMENT)) {
+    const value = m[2] ?? "";
+    if (HEADER.test(value) || hmac.test(value) || /\bdigest\s*\(|\bhexdigest\s*\(/.test(value)) names.add(m[1] ?? "");
+  }
+  names.delete("");
+  return names;
 }
 
 /** `(sig` → `sig`, `hex(mac))` → `hex(mac)`: drop the parentheses a rough operand took from around the comparison. */
@@ -96,6 +128,8 @@ interface FileVerdict {
   readonly handlerLine: number;
   readonly hmac: number[];
   readonly constantTime: number[];
+  /** Lines where a signature is compared with `===`, `==`, `!=`, `.equals()`. */
+  readonly unsafe: number[];
   readonly failures: Evidence[];
   readonly warnings: Evidence[];
 }
@@ -112,7 +146,8 @@ function examine(file: CodeFile): FileVerdict {
   for (const offset of offsetsOf(code, p.hmacOverJson)) {
     failures.push({ file: file.path, line: at(offset), message: "HMAC over re-serialised JSON, not the raw request body" });
   }
-  for (const u of unsafeComparisons(code, file.code)) {
+  const unsafe = unsafeComparisons(code, file.code, signatureVariables(file.code, p.hmac));
+  for (const u of unsafe) {
     failures.push({ file: file.path, line: at(u.offset), message: `signature compared with ${u.text.includes(".equals") ? ".equals()" : "`" + u.text + "`"} (not constant-time)` });
   }
   if (p.lengthCheck) {
@@ -130,7 +165,7 @@ function examine(file: CodeFile): FileVerdict {
       warnings.push({ file: file.path, line: at(offset), message: "body parsed as JSON before the signature is verified" });
     }
   }
-  return { file, handlerLine: at(code.search(HANDLER)), hmac, constantTime, failures, warnings };
+  return { file, handlerLine: at(code.search(HANDLER)), hmac, constantTime, unsafe: unsafe.map((u) => at(u.offset)), failures, warnings };
 }
 
 export const webhookSignatureVerified: Check = {
@@ -150,7 +185,9 @@ export const webhookSignatureVerified: Check = {
     const failures = verdicts.flatMap((v) => v.failures);
     const warnings = verdicts.flatMap((v) => v.warnings);
     if (verifiers.length === 0) {
-      for (const v of verdicts) {
+      // A file that compares a signature unsafely has that comparison as its
+      // evidence (the line to fix); "never compared" would point elsewhere.
+      for (const v of verdicts.filter((v) => v.unsafe.length === 0)) {
         const missing = v.hmac.length === 0 ? "no HMAC over the request body" : "HMAC computed but never compared in constant time";
         failures.push({ file: v.file.path, line: v.hmac.length ? lineAt(v.file.bare, v.hmac[0] ?? 0) : v.handlerLine, message: missing });
       }

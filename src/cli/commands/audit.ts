@@ -20,6 +20,8 @@ import { runAudit, type AuditReport } from "../../audit/index.js";
 import { auditLogMetadata } from "../../audit/log-metadata.js";
 import { InputError, UsageError } from "../../errors.js";
 import type { FindingFilter } from "../../filter/types.js";
+import type { RuleSpec } from "../../rules/types.js";
+import { loadScanSetup } from "../scan-setup.js";
 import type { GitEnv } from "../../git/exec.js";
 import type { CliArgs } from "../args.js";
 import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit-log.js";
@@ -41,8 +43,10 @@ export interface AuditCommandArgs {
   readonly jobs?: number;
   /** "Today" for key ages (default: now); for tests and reproducible reports. */
   readonly now?: Date;
-  /** The configured finding filters (allowlists, inline allow) for the credential scan, once the CLI builds them. */
+  /** The configured finding filters (allowlists, `.finta-guardignore`, inline allow, baseline) for the credential scan: the scan's own. */
   readonly scanFilter?: FindingFilter;
+  /** The rules in force after the configuration (the scan's own). */
+  readonly scanRules?: readonly RuleSpec[];
 }
 
 export interface AuditCommandIo {
@@ -67,7 +71,7 @@ export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo, s
     config,
     ...(args.env !== undefined ? { env: args.env } : {}),
     ...(args.now !== undefined ? { now: args.now } : {}),
-    scan: { jobs: args.jobs ?? 1, ...(args.scanFilter ? { filter: args.scanFilter } : {}) },
+    scan: { jobs: args.jobs ?? 1, ...(args.scanFilter ? { filter: args.scanFilter } : {}), ...(args.scanRules ? { rules: args.scanRules } : {}) },
   }));
   const context = { toolVersion: toolVersion() };
   const text =
@@ -89,7 +93,11 @@ export async function auditCommandFromArgs(args: CliArgs, io: CliIo): Promise<nu
   const session: AuditSession = {};
   const log = startAuditLogBeforeConfig(args, io, { action: "finta-guard.audit", configured: () => session.config?.auditLog?.value, build: withMetadata });
   try {
-    const code = await auditCommand(auditArgs(args, io), io, session);
+    const request = auditArgs(args, io);
+    // The credential check applies exactly what `finta-guard scan` applies:
+    // the same loader builds the rules and filters (paths relative to the root).
+    const setup = await loadScanSetup(args, io, { pathBase: await findRepoRoot(io.cwd, io.env) });
+    const code = await auditCommand({ ...request, ...(setup.filter ? { scanFilter: setup.filter } : {}), scanRules: setup.rules }, io, session);
     await log.record(code, session.report ? auditLogMetadata(session.report) : {});
     return code;
   } catch (error) {

@@ -1,6 +1,6 @@
 /** webhook-signature-verified on fixture repositories (TS/JS and Python handlers) and its comparison heuristic. */
 import { afterEach, describe, expect, it } from "vitest";
-import { unsafeComparisons } from "../../../src/audit/checks/webhook-signature-verified.js";
+import { signatureVariables, unsafeComparisons } from "../../../src/audit/checks/webhook-signature-verified.js";
 import { makeFixtureRepo, runCheck, verdict, type FixtureRepo } from "../fixture-repo.js";
 
 let repo: FixtureRepo | undefined;
@@ -105,7 +105,6 @@ const cases: { name: string; files: Record<string, string>; expected: ReturnType
     expected: {
       status: "fail",
       evidence: [
-        { file: "src/webhook.ts", line: 3, message: "HMAC computed but never compared in constant time" },
         { file: "src/webhook.ts", line: 4, message: "signature compared with `digest === header` (not constant-time)" },
       ],
     },
@@ -123,10 +122,41 @@ const cases: { name: string; files: Record<string, string>; expected: ReturnType
     expected: {
       status: "fail",
       evidence: [
-        { file: "hooks.py", line: 3, message: "HMAC computed but never compared in constant time" },
         { file: "hooks.py", line: 4, message: 'signature compared with `mac == headers["x-finta-signature"]` (not constant-time)' },
       ],
     },
+  },
+  {
+    name: "fails at the comparison: the x-finta-signature header compared with !==",
+    files: {
+      "src/webhook.ts": [
+        'import { createHmac } from "node:crypto";', // 1
+        'app.post("/webhooks/finta", express.raw({ type: "application/json" }), (req, res) => {', // 2
+        '  const expected = createHmac("sha256", process.env.FINTA_WEBHOOK_SECRET ?? "").update(req.body).digest("hex");', // 3
+        '  if (req.headers["x-finta-signature"] !== expected) return res.sendStatus(400);', // 4
+        "  res.sendStatus(200);", // 5
+        "});", // 6
+      ].join("\n"),
+    },
+    expected: {
+      status: "fail",
+      evidence: [{ file: "src/webhook.ts", line: 4, message: 'signature compared with `req.headers["x-finta-signature"] !== expected` (not constant-time)' }],
+    },
+  },
+  {
+    name: "fails at the comparison: Python == between variables holding the digest and the header",
+    files: {
+      "app/hooks.py": [
+        "import hashlib, hmac, os", // 1
+        "def finta_webhook(request):", // 2
+        '    given = request.headers.get("X-Finta-Signature", "")', // 3
+        '    expected = hmac.new(os.environ["FINTA_WEBHOOK_SECRET"].encode(), request.get_data(), hashlib.sha256).hexdigest()', // 4
+        "    if expected == given:", // 5
+        "        return 200", // 6
+        "    return 400", // 7
+      ].join("\n"),
+    },
+    expected: { status: "fail", evidence: [{ file: "app/hooks.py", line: 5, message: "signature compared with `expected == given` (not constant-time)" }] },
   },
   {
     name: "fails: HMAC over JSON.stringify(req.body)",
@@ -167,6 +197,11 @@ const cases: { name: string; files: Record<string, string>; expected: ReturnType
 ];
 
 describe("webhook-signature-verified", () => {
+  it("signatureVariables: names assigned from the header or an HMAC, not other names", () => {
+    const code = ['const given: string = req.get("x-finta-signature");', "let mac = createHmac(\"sha256\", k).update(b).digest();", "expected = hmac.new(k, b, sha256).hexdigest()", "const other = given.length;", "if (a == b) {}"].join("\n");
+    expect([...signatureVariables(code, /\bcreateHmac\s*\(|\bhmac\.new\s*\(/)].sort()).toEqual(["expected", "given", "mac"]);
+  });
+
   it.each(cases)("$name", async ({ files, expected }) => {
     repo = makeFixtureRepo({ files });
     expect(verdict(await runCheck(repo, "webhook-signature-verified"))).toEqual(expected);
@@ -190,6 +225,7 @@ describe("webhook-signature-verified", () => {
     ["if (signature === undefined || header == null) {}", []],
     ["if (digestBuf.equals(given)) {}", [".equals()"]],
     ["if (status === 200) {}", []],
+    ['if (req.headers["x-finta-signature"] != computed) {}', ['req.headers["x-finta-signature"] != computed']],
   ] as const)("unsafeComparisons(%j)", (code, expected) => {
     expect(unsafeComparisons(code).map((u) => u.text)).toEqual(expected);
   });
