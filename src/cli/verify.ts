@@ -10,7 +10,7 @@ import { ConfigError, UsageError } from "../errors.js";
 import type { ScanResult } from "../findings/types.js";
 import type { RawVerify } from "../config/types.js";
 import { keepOnlyLive, SecretCollector, verifyFindings } from "../verify/apply.js";
-import { baseUrlProblem } from "../verify/base-url.js";
+import { baseUrlProblem, configBaseUrlProblem } from "../verify/base-url.js";
 import { fintaVerifier } from "../verify/providers.js";
 import type { RunOptions } from "../verify/run.js";
 import type { CliArgs } from "./args.js";
@@ -49,7 +49,7 @@ export function startVerify(args: CliArgs, io: CliIo, config: { readonly verify?
     baseSource = fintaVerifier.baseEnv;
   } else if (config.verify?.baseUrl !== undefined) {
     // Validated when the configuration was read; checked again: keys go where this says.
-    const problem = baseUrlProblem(config.verify.baseUrl);
+    const problem = configBaseUrlProblem(config.verify.baseUrl);
     if (problem) throw new ConfigError(config.configFile ?? "configuration", "verify.baseUrl", problem);
     base = config.verify.baseUrl;
     baseSource = `verify.baseUrl in ${config.configFile ?? "the configuration"}`;

@@ -5,7 +5,7 @@
  * a schema cannot say: regexes compile, secretGroup exists, rule ids are known.
  */
 import { SEVERITIES, isSeverity } from "../findings/severity.js";
-import { baseUrlProblem } from "../verify/base-url.js";
+import { configBaseUrlProblem } from "../verify/base-url.js";
 import { parseDay } from "./date.js";
 import type { RawConfig } from "./types.js";
 
@@ -177,7 +177,7 @@ const keys: Check = (v, p, o) => {
 const VERIFY_KEYS: Readonly<Record<string, Check>> = {
   baseUrl: (v, p, o) => {
     if (typeof v !== "string") { expected("a string", v, p, o); return; }
-    const problem = baseUrlProblem(v);
+    const problem = configBaseUrlProblem(v);
     if (problem) o.push({ path: p, problem: `${problem}, got ${JSON.stringify(v)}` });
   },
   timeoutMs: num(50, 60_000, true),

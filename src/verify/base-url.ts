@@ -38,3 +38,21 @@ export function endpointUrl(base: string, path: string): URL {
   url.pathname = url.pathname.replace(/\/+$/, "") + path;
   return url;
 }
+
+/**
+ * Hosts a repository's own configuration may send keys to. The configuration
+ * file is part of the code under review (a pull request can change it), so it
+ * must not be able to redirect found keys to a host of its choosing: only
+ * Finta's own domains or a loopback mock. Any other base is for the person
+ * running the scan to choose, through FINTA_API_BASE.
+ */
+const CONFIG_HOSTS = /(?:^|\.)finta\.(?:io|com)$/i;
+
+/** Why `value` cannot be `verify.baseUrl` in a repository's configuration, or undefined when it can. */
+export function configBaseUrlProblem(value: string): string | undefined {
+  const problem = baseUrlProblem(value);
+  if (problem !== undefined) return problem;
+  const host = new URL(value).hostname;
+  if (CONFIG_HOSTS.test(host) || isLoopbackHost(host)) return undefined;
+  return "a repository's configuration may only name Finta's own hosts (finta.io, finta.com) or a loopback mock; set FINTA_API_BASE to use another";
+}

@@ -16,8 +16,16 @@ const problems = (verify: unknown) => validateConfig({ verify }, known).map((p) 
 
 describe("verify in the configuration", () => {
   it("accepts the documented keys", () => {
-    expect(problems({ baseUrl: "https://finta.internal.example/api", timeoutMs: 2000, budgetMs: 30000, concurrency: 2 })).toEqual([]);
+    expect(problems({ baseUrl: "https://sandbox.api.finta.io/api", timeoutMs: 2000, budgetMs: 30000, concurrency: 2 })).toEqual([]);
     expect(problems({ baseUrl: "http://127.0.0.1:8787" })).toEqual([]);
+  });
+
+  it("a repository's configuration cannot send keys to a host of its choosing (a pull request can change it)", () => {
+    expect(problems({ baseUrl: "https://collector.example/finta" })).toEqual([
+      `verify.baseUrl: a repository's configuration may only name Finta's own hosts (finta.io, finta.com) or a loopback mock; set FINTA_API_BASE to use another, got "https://collector.example/finta"`,
+    ]);
+    expect(problems({ baseUrl: "https://api.finta.io.collector.example" })).toHaveLength(1);
+    expect(problems({ baseUrl: "https://api.finta.com" })).toEqual([]);
     expect(problems({})).toEqual([]);
   });
 
