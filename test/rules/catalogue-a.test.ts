@@ -6,7 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { DetectionEngine } from "../../src/detect/engine.js";
 import { isQuietValue, quietReason, wordLikeness } from "../../src/detect/word-likeness.js";
-import { cloudRules } from "../../src/rules/catalogue/cloud.js";
+import { cloudRules } from "../../src/rules/catalogue/cloud/index.js";
 import { genericRules } from "../../src/rules/catalogue/generic.js";
 import { keysAndTokensRules } from "../../src/rules/catalogue/keys-and-tokens.js";
 import { sourceHostingRules } from "../../src/rules/catalogue/source-hosting.js";

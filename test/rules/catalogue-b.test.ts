@@ -18,7 +18,7 @@ import { messagingRules } from "../../src/rules/catalogue/messaging.js";
 import { observabilityRules } from "../../src/rules/catalogue/observability.js";
 import { paymentsRules } from "../../src/rules/catalogue/payments.js";
 import { registriesRules } from "../../src/rules/catalogue/registries.js";
-import { saasRules } from "../../src/rules/catalogue/saas.js";
+import { saasRules } from "../../src/rules/catalogue/saas/index.js";
 import { builtinRules } from "../../src/rules/index.js";
 import type { RuleSpec } from "../../src/rules/types.js";
 import { scanString } from "../../src/scan/stream-scanner.js";
