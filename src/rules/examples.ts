@@ -92,6 +92,13 @@ export function fakeBody(length: number, alphabet: AlphabetName | string, seed: 
   return fakeToken("", length, alphabet, salt === undefined ? seed : `${String(seed)}:${salt}`);
 }
 
+/** A fake UUID for rule examples, deterministic per seed (never a real id). */
+export function fakeUuid(seed: number, upper = false): string {
+  const parts = [8, 4, 4, 4, 12].map((n, i) => fakeBody(n, HEX, seed * 8 + i, "uuid"));
+  const id = parts.join("-");
+  return upper ? id.toUpperCase() : id;
+}
+
 /** Where an example's secret sits: offsets into the example text. */
 export interface SecretSpan {
   readonly start: number;

@@ -10,8 +10,7 @@
  */
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { ASCENDING_RUN, DOC_EXAMPLE, HAND_MADE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
+import { ASCENDING_RUN, DOC_EXAMPLE, HAND_MADE, LEFT, RIGHT, assigned, ci, named } from "./dsl.js";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 

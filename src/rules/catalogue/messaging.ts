@@ -8,10 +8,9 @@
  * gitleaks and betterleaks (adapted: bounded quantifiers, explicit
  * boundaries, entropy floors where a format has no vendor prefix).
  */
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { ASCENDING_RUN, DESCENDING_RUN, LEFT, RIGHT, UUID, assigned, ci, fakeUuid, near } from "./regex-parts.js";
+import { ASCENDING_RUN, DESCENDING_RUN, LEFT, RIGHT, UUID, assigned, ci, named, near } from "./dsl.js";
 
 const DIGITS = "0123456789";
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";

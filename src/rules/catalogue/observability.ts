@@ -7,10 +7,9 @@
  * provider's name right before the value and an entropy floor, so a 32-hex
  * checksum elsewhere stays quiet.
  */
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, fakeUuid, near } from "./regex-parts.js";
+import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, named, near } from "./dsl.js";
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 

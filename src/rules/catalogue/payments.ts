@@ -8,9 +8,9 @@
  * credentials (src/rules/finta.ts, spec/finta-credentials.md) and a second
  * rule for them would compete for the same finding.
  */
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, fakeUuid } from "./regex-parts.js";
+import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci } from "./dsl.js";
 
 export const paymentsRules: readonly RuleSpec[] = [
   // --------------------------------------------------------------- Stripe

@@ -11,8 +11,7 @@
  */
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
+import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci, named } from "./dsl.js";
 
 // npm's legacy tokens are UUIDs.
 const npmLegacyHex = fakeToken("", 32, HEX, "npmrc-legacy");

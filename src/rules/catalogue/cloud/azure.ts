@@ -4,8 +4,7 @@
  */
 import { fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { ci } from "../regex-parts.js";
-import { namedValue, vendorWord } from "../named-value.js";
+import { assigned, ci, vendorWord } from "../dsl.js";
 import { ROTATE } from "./common.js";
 
 // A SAS signature: 32 bytes of HMAC in base64, URL-encoded as a query value.
@@ -117,9 +116,9 @@ export const azureRules: readonly RuleSpec[] = [
     provider: "Microsoft Azure",
     severity: "high",
     keywords: ["devops", "ado_", "ado-", "vsts", "azdo"],
-    regex: namedValue(
+    regex: assigned(
       [`${vendorWord("azure")}[_.-]?${ci("devops")}[\\w.-]{0,20}?(?:${ci("pat")}|${ci("token")})`, `(?:${vendorWord("ado")}|${vendorWord("vsts")}|${vendorWord("azdo")})[_.-]?(?:${ci("pat")}|${ci("token")}|${ci("personal")}[_.-]?${ci("access")}[_.-]?${ci("token")})`],
-      "[a-z2-7]{52}",
+      "[a-z2-7]{52}", { sameLine: true },
     ),
     entropy: 3.5,
     specificity: 60,

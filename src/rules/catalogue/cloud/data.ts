@@ -4,8 +4,7 @@
  */
 import { fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { LEFT, RIGHT, ci } from "../regex-parts.js";
-import { namedBy, namedValue, vendorWord } from "../named-value.js";
+import { LEFT, RIGHT, assigned, ci, namedBy, vendorWord } from "../dsl.js";
 import { ROTATE } from "./common.js";
 
 export const dataPlatformRules: readonly RuleSpec[] = [
@@ -36,7 +35,7 @@ export const dataPlatformRules: readonly RuleSpec[] = [
     severity: "high",
     keywords: ["snowflake"],
     regex:
-      "(?:" + namedValue([`${vendorWord("snowflake")}[\\w.-]{0,20}?(?:${ci("password")}|${ci("passwd")}|${ci("pwd")}|${ci("passphrase")}|${ci("token")})`], "[^\\s'\"\\x60;,\\\\]{8,128}") + ")",
+      "(?:" + assigned([`${vendorWord("snowflake")}[\\w.-]{0,20}?(?:${ci("password")}|${ci("passwd")}|${ci("pwd")}|${ci("passphrase")}|${ci("token")})`], "[^\\s'\"\\x60;,\\\\]{8,128}", { sameLine: true }) + ")",
     entropy: 3.0,
     specificity: 55,
     wordFilter: "password",
@@ -57,7 +56,7 @@ export const dataPlatformRules: readonly RuleSpec[] = [
     severity: "critical",
     keywords: ["mdb_sa_sk_", "atlas"],
     regex:
-      "(?:" + LEFT + "(?=mdb_sa_sk_)|" + namedBy([`${vendorWord("atlas")}[\\w.-]{0,20}?${ci("private")}[_.-]?${ci("key")}`]) + "(?=[0-9a-f]{8}-))" +
+      "(?:" + LEFT + "(?=mdb_sa_sk_)|" + namedBy([`${vendorWord("atlas")}[\\w.-]{0,20}?${ci("private")}[_.-]?${ci("key")}`], { sameLine: true }) + "(?=[0-9a-f]{8}-))" +
       "(?<secret>mdb_sa_sk_[A-Za-z0-9_-]{32,64}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})" + RIGHT,
     entropy: 3.0,
     specificity: 80,

@@ -4,7 +4,7 @@
  */
 import { fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { LEFT, RIGHT, ci } from "../regex-parts.js";
+import { LEFT, RIGHT, ci } from "../dsl.js";
 import { ROTATE } from "./common.js";
 
 const gcpKey = fakeToken("AIza", 35, "base64url", "gcp-key");

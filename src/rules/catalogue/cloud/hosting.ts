@@ -4,8 +4,7 @@
  */
 import { fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { LEFT, RIGHT, ci } from "../regex-parts.js";
-import { VALUE_END, namedBy, namedValue, vendorWord } from "../named-value.js";
+import { LEFT, RIGHT, SAME_LINE_VALUE_END, assigned, ci, namedBy, vendorWord } from "../dsl.js";
 import { ROTATE, uuid } from "./common.js";
 
 export const hostingRules: readonly RuleSpec[] = [
@@ -44,7 +43,7 @@ export const hostingRules: readonly RuleSpec[] = [
     // The regex starts at the name's word (V8 skips ahead to it); the
     // look-behind then checks what `vendorWord` checks in front of it.
     regex:
-      namedBy([`(?:${ci("vault")}|${ci("token")})(?<=${vendorWord("vault")}|${vendorWord("token")})`]) +
+      namedBy([`(?:${ci("vault")}|${ci("token")})(?<=${vendorWord("vault")}|${vendorWord("token")})`], { sameLine: true }) +
       "(?<secret>s\\.(?=[A-Za-z0-9]{0,23}[0-9])(?=[A-Za-z0-9]{0,23}[a-z])(?=[A-Za-z0-9]{0,23}[A-Z])[A-Za-z0-9]{24})(?![A-Za-z0-9_-])",
     entropy: 3.5,
     specificity: 80,
@@ -100,7 +99,7 @@ export const hostingRules: readonly RuleSpec[] = [
     provider: "Vercel",
     severity: "high",
     keywords: ["vercel"],
-    regex: namedValue([vendorWord("vercel")], "[A-Za-z0-9]{24}"),
+    regex: assigned([vendorWord("vercel")], "[A-Za-z0-9]{24}", { sameLine: true }),
     entropy: 3.5,
     specificity: 50,
     remediation: ROTATE("token", "Vercel (Account settings → Tokens)"),
@@ -119,7 +118,7 @@ export const hostingRules: readonly RuleSpec[] = [
     provider: "Netlify",
     severity: "high",
     keywords: ["netlify", "nfp_"],
-    regex: `(?:${LEFT}(?=nfp_)|${namedBy([vendorWord("netlify")])})(?<secret>nfp_[A-Za-z0-9]{36}|[A-Za-z0-9=_.-]{40,46})${VALUE_END}`,
+    regex: `(?:${LEFT}(?=nfp_)|${namedBy([vendorWord("netlify")], { sameLine: true })})(?<secret>nfp_[A-Za-z0-9]{36}|[A-Za-z0-9=_.-]{40,46})${SAME_LINE_VALUE_END}`,
     entropy: 3.5,
     specificity: 60,
     remediation: ROTATE("token", "Netlify (User settings → Applications → Personal access tokens)"),
@@ -158,7 +157,7 @@ export const hostingRules: readonly RuleSpec[] = [
     provider: "Heroku",
     severity: "high",
     keywords: ["heroku"],
-    regex: namedValue([vendorWord("heroku")], "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"),
+    regex: assigned([vendorWord("heroku")], "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}", { sameLine: true }),
     specificity: 55,
     remediation: ROTATE("API key", "Heroku (Account settings → API key → Regenerate)"),
     docsUrl: "https://devcenter.heroku.com/articles/authentication",
@@ -215,7 +214,7 @@ export const hostingRules: readonly RuleSpec[] = [
     keywords: ["cloudflare", "cf_api", "cf-api", "cf_token", "cf_key"],
     // API tokens are 40 characters of [A-Za-z0-9_-]; the legacy global API
     // key is 37 lowercase hex characters.
-    regex: namedValue([vendorWord("cloudflare"), `${vendorWord("cf")}[_-](?:${ci("api")}|${ci("token")}|${ci("key")})`], "[A-Za-z0-9_-]{40}|[a-f0-9]{37}"),
+    regex: assigned([vendorWord("cloudflare"), `${vendorWord("cf")}[_-](?:${ci("api")}|${ci("token")}|${ci("key")})`], "[A-Za-z0-9_-]{40}|[a-f0-9]{37}", { sameLine: true }),
     entropy: 3.5,
     specificity: 55,
     remediation: ROTATE("API token", "the Cloudflare dashboard (My Profile → API Tokens)"),

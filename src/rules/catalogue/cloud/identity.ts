@@ -3,8 +3,7 @@
  */
 import { fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { LEFT, ci } from "../regex-parts.js";
-import { namedValue, vendorWord } from "../named-value.js";
+import { LEFT, assigned, ci, vendorWord } from "../dsl.js";
 import { ROTATE } from "./common.js";
 
 export const identityRules: readonly RuleSpec[] = [
@@ -15,7 +14,7 @@ export const identityRules: readonly RuleSpec[] = [
     provider: "Okta",
     severity: "critical",
     keywords: ["okta"],
-    regex: namedValue([vendorWord("okta")], "00[\\w=-]{40}"),
+    regex: assigned([vendorWord("okta")], "00[\\w=-]{40}", { sameLine: true }),
     entropy: 4.0,
     specificity: 60,
     remediation: ROTATE("API token", "the Okta Admin Console (Security → API → Tokens)"),
@@ -34,7 +33,7 @@ export const identityRules: readonly RuleSpec[] = [
     provider: "Auth0",
     severity: "critical",
     keywords: ["auth0"],
-    regex: namedValue([`${vendorWord("auth0")}[\\w.-]{0,20}?(?:${ci("secret")}|${ci("token")}|${ci("key")})`], "[A-Za-z0-9_-]{64}"),
+    regex: assigned([`${vendorWord("auth0")}[\\w.-]{0,20}?(?:${ci("secret")}|${ci("token")}|${ci("key")})`], "[A-Za-z0-9_-]{64}", { sameLine: true }),
     entropy: 4.0,
     specificity: 60,
     remediation: ROTATE("client secret", "the Auth0 dashboard (Applications → Settings → Rotate secret)"),

@@ -4,8 +4,7 @@
  */
 import { fakeToken, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { LEFT, RIGHT, ci } from "../regex-parts.js";
-import { namedValue, vendorWord } from "../named-value.js";
+import { LEFT, RIGHT, assigned, ci, vendorWord } from "../dsl.js";
 import { ROTATE } from "./common.js";
 
 const IBM_PLACEHOLDERS = ["xxxx", "insert", "your", "fake", "placeholder", "example", "<", "${", "$("];
@@ -54,7 +53,7 @@ export const otherCloudRules: readonly RuleSpec[] = [
     provider: "Alibaba Cloud",
     severity: "critical",
     keywords: ["alibaba", "aliyun", "access_key_secret", "accesskeysecret"],
-    regex: namedValue([vendorWord("alibaba"), vendorWord("aliyun"), vendorWord("access_key_secret"), vendorWord("accessKeySecret")], "[a-zA-Z0-9]{30}"),
+    regex: assigned([vendorWord("alibaba"), vendorWord("aliyun"), vendorWord("access_key_secret"), vendorWord("accessKeySecret")], "[a-zA-Z0-9]{30}", { sameLine: true }),
     entropy: 3.5,
     specificity: 55,
     remediation: ROTATE("AccessKey pair", "the Alibaba Cloud RAM console (AccessKey management)"),
@@ -173,9 +172,9 @@ export const otherCloudRules: readonly RuleSpec[] = [
     // are the name's `oci` + separator + the start of auth/pass (every match has one).
     keywords: [...["", "_", ".", "-"].flatMap((s) => [`oci${s}auth`, `oci${s}pass`]), "oracle"],
     // OCI auth tokens are 20 printable characters from a wide alphabet.
-    regex: namedValue(
+    regex: assigned(
       [`${vendorWord("oci")}[_.-]?(?:${ci("auth")}[_.-]?${ci("token")}|${ci("pass")}[_.-]?${ci("phrase")}|${ci("password")})`, `${vendorWord("oracle")}[_.-]?(?:${ci("cloud")}[_.-]?)?(?:${ci("auth")}[_.-]?${ci("token")}|${ci("password")})`],
-      "[A-Za-z0-9()+:;.\\[\\]{}#_<>-]{20}",
+      "[A-Za-z0-9()+:;.\\[\\]{}#_<>-]{20}", { sameLine: true },
     ),
     entropy: 3.5,
     specificity: 55,

@@ -5,8 +5,7 @@
  */
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, UPPER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { named } from "../named-rule.js";
-import { ASCENDING_RUN, DESCENDING_RUN, LEFT, RIGHT, ci } from "../regex-parts.js";
+import { ASCENDING_RUN, DESCENDING_RUN, LEFT, RIGHT, ci, named } from "../dsl.js";
 import { LOWER_ALNUM_DASH, rotate } from "./common.js";
 
 export const dataAndNetworkRules: readonly RuleSpec[] = [

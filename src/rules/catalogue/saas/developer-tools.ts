@@ -5,10 +5,9 @@
  * Confluent, ReadMe, Prefect, Harness, Octopus Deploy, Scalingo, Infracost,
  * Settlemint.
  */
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../../examples.js";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, UPPER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { named } from "../named-rule.js";
-import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, fakeUuid } from "../regex-parts.js";
+import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, named } from "../dsl.js";
 import { LOWER_ALNUM_DASH, rotate } from "./common.js";
 
 export const developerToolRules: readonly RuleSpec[] = [

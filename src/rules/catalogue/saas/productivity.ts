@@ -3,10 +3,9 @@
  * Algolia, Figma, Asana, Postman, Typeform, Zendesk, HubSpot, Intercom,
  * Squarespace, Trello, Dropbox, Mapbox.
  */
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../../examples.js";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { named } from "../named-rule.js";
-import { LEFT, RIGHT, UUID, assigned, ci, fakeUuid } from "../regex-parts.js";
+import { LEFT, RIGHT, UUID, assigned, ci, named } from "../dsl.js";
 import { rotate } from "./common.js";
 
 export const productivityRules: readonly RuleSpec[] = [

@@ -4,8 +4,7 @@
  */
 import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
-import { named } from "../named-rule.js";
-import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, assignedWord, ci } from "../regex-parts.js";
+import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, assignedWord, ci, named } from "../dsl.js";
 import { LOWER_ALNUM_DASH, rotate } from "./common.js";
 
 export const socialRules: readonly RuleSpec[] = [
