@@ -132,10 +132,11 @@ export const fintaRules: readonly RuleSpec[] = [
     // Dockerfile `ENV NAME value`. The value is a literal (no $, quotes or
     // spaces); references such as ${FINTA_API_KEY} or process.env.X fail the
     // placeholder filter, short or low-entropy values the entropy minimum.
+    // Blank runs are bounded (64, far past any alignment) like every quantifier.
     regex:
       "(?<![A-Za-z0-9_])FINTA_[A-Z0-9_]{0,64}(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD)" +
-      "(?:[\"'\\]]?[ \\t]*(?:=>|:=|[:=])|(?<=^[ \\t]*ENV[ \\t]+[A-Z0-9_]{1,80})[ \\t])" +
-      "[ \\t]*[\"'`]?(?<secret>[^\\s\"'`,;)]{16,512})",
+      "(?:[\"'\\]]?[ \\t]{0,64}(?:=>|:=|[:=])|(?<=^[ \\t]{0,64}ENV[ \\t]{1,64}[A-Z0-9_]{1,80})[ \\t])" +
+      "[ \\t]{0,64}[\"'`]?(?<secret>[^\\s\"'`,;)]{16,512})",
     flags: "im",
     entropy: 3.5,
     entropyHex: 3.0,
@@ -172,7 +173,8 @@ export const fintaRules: readonly RuleSpec[] = [
     provider: "Finta",
     severity: "high",
     keywords: ["bearer"],
-    regex: "\\b[Bb]earer[ \\t]+(?<secret>[A-Za-z0-9._~+/-]{16,1024}=*)(?![A-Za-z0-9._~+/=-])",
+    // Bounded blanks and padding (64), like every quantifier.
+    regex: "\\b[Bb]earer[ \\t]{1,64}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,64})(?![A-Za-z0-9._~+/=-])",
     entropy: 3.5,
     entropyHex: 3.0,
     specificity: 70,
