@@ -52,7 +52,7 @@ export const hostingRules: readonly RuleSpec[] = [
     tags: ["hashicorp", "vault"],
     examples: {
       positive: [withSecret("token: ", fakeToken("s.", 24, "alnum", "vault-legacy"))],
-      negative: ["token: s.THISSTRINGISALLUPPERCASE", withSecret("label = ", fakeToken("s.", 24, "alnum", "vault-legacy"))],
+      negative: ["token: s.THISSTRINGISALLUPPERCASE", `label = ${fakeToken("s.", 24, "alnum", "vault-legacy")}`],
     },
   },
   {

@@ -24,7 +24,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("the Adobe Developer Console (Credentials → OAuth → Retrieve client secret → Rotate)"),
     docsUrl: "https://developer.adobe.com/developer-console/docs/guides/authentication/",
     examples: {
-      positive: [`adobeClientSecret := "${fakeToken("p8e-", 32, LOWER_ALNUM, 52)}"`],
+      positive: [withSecret('adobeClientSecret := "', fakeToken("p8e-", 32, LOWER_ALNUM, 52), '"')],
       negative: ["p8e-secret"],
     },
   },
@@ -51,7 +51,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("the 42 Intra API settings of the application"),
     docsUrl: "https://api.intra.42.fr/apidoc",
     examples: {
-      positive: [`clientSecret := "${fakeToken("s-s4t2ud-", 64, HEX, 55)}"`],
+      positive: [withSecret('clientSecret := "', fakeToken("s-s4t2ud-", 64, HEX, 55), '"')],
       negative: ["s-s4t2ud-<secret>"],
     },
   },
@@ -74,7 +74,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("SonarQube / SonarCloud (My Account → Security → Tokens)"),
     docsUrl: "https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/",
     examples: {
-      positive: [`SONAR_TOKEN=${fakeToken("squ_", 40, HEX, 57)}`],
+      positive: [withSecret("SONAR_TOKEN=", fakeToken("squ_", 40, HEX, 57))],
       negative: ["squ_token"],
     },
   },
@@ -97,7 +97,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Sourcegraph (User settings → Access tokens)"),
     docsUrl: "https://sourcegraph.com/docs/cli/how-tos/creating_an_access_token",
     examples: {
-      positive: [`SRC_ACCESS_TOKEN=${joined("sgp_", "local_", fakeBody(40, HEX, 103))}`],
+      positive: [withSecret("SRC_ACCESS_TOKEN=", joined("sgp_", "local_", fakeBody(40, HEX, 103)))],
       negative: ["sgp_5555555dAAAAA7777777CcccCFaaaaaaaaaaaaaa", "sgp_token"],
     },
   },
@@ -122,7 +122,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Fly.io (`fly tokens revoke`, or the dashboard → Tokens)"),
     docsUrl: "https://fly.io/docs/security/tokens/",
     examples: {
-      positive: [`FLY_API_TOKEN=${fakeToken("fo1_", 43, BASE64URL, 105)}`],
+      positive: [withSecret("FLY_API_TOKEN=", fakeToken("fo1_", 43, BASE64URL, 105))],
       negative: ['api_key = "fo1_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"', "pub const MINIDUMP_SYSMEMINFO1_PERF_CCTOTALDIRTYPAGES: u32 = 4u32;"],
     },
   },
@@ -138,7 +138,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("CAST AI (console → API → API access keys)"),
     docsUrl: "https://docs.cast.ai/docs/authentication",
     examples: {
-      positive: [`CASTAI_API_TOKEN=${joined("castai_v1_", fakeBody(64, ALNUM, 106), "_", fakeBody(8, ALNUM, 107))}`],
+      positive: [withSecret("CASTAI_API_TOKEN=", joined("castai_v1_", fakeBody(64, ALNUM, 106), "_", fakeBody(8, ALNUM, 107)))],
       negative: ["castai_v1_short", `test_v1_${fakeBody(64, HEX, 108)}_${fakeBody(8, HEX, 109)}`],
     },
   },
@@ -154,7 +154,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Chief Tools (Account → API tokens)"),
     docsUrl: "https://docs.chief.tools/accountchief/tokens",
     examples: {
-      positive: [`CHIEF_TOKEN=${fakeToken("ctp_", 36, ALNUM, 110)}`],
+      positive: [withSecret("CHIEF_TOKEN=", fakeToken("ctp_", 36, ALNUM, 110))],
       negative: ["ctr_count_total"],
     },
   },
@@ -246,7 +246,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("ReadMe (Project → API keys)"),
     docsUrl: "https://docs.readme.com/main/reference/intro/authentication",
     examples: {
-      positive: [`README_API_KEY=${fakeToken("rdme_", 70, LOWER_ALNUM, 62)}`],
+      positive: [withSecret("README_API_KEY=", fakeToken("rdme_", 70, LOWER_ALNUM, 62))],
       negative: ["const API_KEY = 'rdme_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';"],
     },
   },
@@ -262,7 +262,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Prefect Cloud (Profile → API keys)"),
     docsUrl: "https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys",
     examples: {
-      positive: [`PREFECT_API_KEY=${fakeToken("pnu_", 36, LOWER_ALNUM, 63)}`],
+      positive: [withSecret("PREFECT_API_KEY=", fakeToken("pnu_", 36, LOWER_ALNUM, 63))],
       negative: ["pnu_key"],
     },
   },
@@ -278,7 +278,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Harness (My Profile → API keys / Service accounts)"),
     docsUrl: "https://developer.harness.io/docs/platform/automation/api/add-and-manage-api-keys/",
     examples: {
-      positive: [`HARNESS_TOKEN=${joined("pat.", fakeBody(22, ALNUM, 64), ".", fakeBody(24, ALNUM, 65), ".", fakeBody(20, ALNUM, 66))}`],
+      positive: [withSecret("HARNESS_TOKEN=", joined("pat.", fakeBody(22, ALNUM, 64), ".", fakeBody(24, ALNUM, 65), ".", fakeBody(20, ALNUM, 66)))],
       negative: ["pat.name.value"],
     },
   },
@@ -294,7 +294,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Octopus Deploy (Profile → My API keys)"),
     docsUrl: "https://octopus.com/docs/octopus-rest-api/how-to-create-an-api-key",
     examples: {
-      positive: [`octopus_api_token = "${fakeToken("API-", 26, UPPER_ALNUM, 67)}"`],
+      positive: [withSecret('octopus_api_token = "', fakeToken("API-", 26, UPPER_ALNUM, 67), '"')],
       negative: ['msgstr "GSSAPI-VIRHEKAPSELOINTIMERKKIJONO."', `<iframe src="./archive/gifs/api-${fakeBody(26, HEX, 68)}.gif">`],
     },
   },
@@ -310,7 +310,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Scalingo (User settings → API tokens)"),
     docsUrl: "https://developers.scalingo.com/#authentication",
     examples: {
-      positive: [`scalingoToken = ${fakeToken("tk-us-", 48, LOWER_ALNUM, 69)}`],
+      positive: [withSecret("scalingoToken = ", fakeToken("tk-us-", 48, LOWER_ALNUM, 69))],
       negative: ["tk-us-token"],
     },
   },
@@ -326,7 +326,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("Infracost Cloud (Org settings → API keys)"),
     docsUrl: "https://www.infracost.io/docs/integrations/environment_variables/",
     examples: {
-      positive: [`INFRACOST_API_KEY=${fakeToken("ico-", 32, ALNUM, 70)}`],
+      positive: [withSecret("INFRACOST_API_KEY=", fakeToken("ico-", 32, ALNUM, 70))],
       negative: ["ico-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", `video_box.ico-${fakeBody(32, HEX, 71)}.png`],
     },
   },
@@ -342,7 +342,7 @@ export const developerToolRules: readonly RuleSpec[] = [
     remediation: rotate("the SettleMint console (Personal / Application access tokens)"),
     docsUrl: "https://console.settlemint.com/documentation",
     examples: {
-      positive: [`SETTLEMINT_TOKEN=${fakeToken("sm_pat_", 16, LOWER_ALNUM, 72)}`],
+      positive: [withSecret("SETTLEMINT_TOKEN=", fakeToken("sm_pat_", 16, LOWER_ALNUM, 72))],
       negative: ["sm_pat_token"],
     },
   },

@@ -3,7 +3,7 @@
  * Algolia, Figma, Asana, Postman, Typeform, Zendesk, HubSpot, Intercom,
  * Squarespace, Trello, Dropbox, Mapbox.
  */
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined } from "../../examples.js";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
 import { LEFT, RIGHT, UUID, assigned, ci, named } from "../dsl.js";
 import { rotate } from "./common.js";
@@ -21,7 +21,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Notion (Settings → Connections → Develop or manage integrations → Refresh secret)"),
     docsUrl: "https://developers.notion.com/docs/authorization",
     examples: {
-      positive: [`NOTION_TOKEN=${joined("ntn_", fakeBody(11, DIGITS, 1), fakeBody(35, ALNUM, 2))}`],
+      positive: [withSecret("NOTION_TOKEN=", joined("ntn_", fakeBody(11, DIGITS, 1), fakeBody(35, ALNUM, 2)))],
       negative: ["ntn_12345678901abc", "ntn_token_name"],
     },
   },
@@ -37,7 +37,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Notion (Settings → Connections → Develop or manage integrations → Refresh secret)"),
     docsUrl: "https://developers.notion.com/docs/authorization",
     examples: {
-      positive: [`NOTION_API_KEY=secret_${fakeBody(43, ALNUM, 3)}`],
+      positive: [withSecret("NOTION_API_KEY=", `secret_${fakeBody(43, ALNUM, 3)}`)],
       negative: ["NOTION_API_KEY=secret_your_integration_secret_here"],
     },
   },
@@ -54,7 +54,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Linear (Settings → Security & access → Personal API keys)"),
     docsUrl: "https://linear.app/developers/graphql#personal-api-keys",
     examples: {
-      positive: [`var linearToken = "${fakeToken("lin_api_", 40, LOWER_ALNUM, 4)}"`],
+      positive: [withSecret('var linearToken = "', fakeToken("lin_api_", 40, LOWER_ALNUM, 4), '"')],
       negative: ["lin_api_key_name", "lin_api_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
     },
   },
@@ -77,7 +77,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Airtable (Builder hub → Personal access tokens)"),
     docsUrl: "https://airtable.com/developers/web/guides/personal-access-tokens",
     examples: {
-      positive: [`var airtableToken string = "${joined("pat", fakeBody(14, ALNUM, 6), ".", fakeBody(64, HEX, 7))}"`],
+      positive: [withSecret('var airtableToken string = "', joined("pat", fakeBody(14, ALNUM, 6), ".", fakeBody(64, HEX, 7)), '"')],
       negative: ["pattern.matches(input)"],
     },
   },
@@ -100,7 +100,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Contentful (Settings → CMA tokens)"),
     docsUrl: "https://www.contentful.com/developers/docs/references/authentication/",
     examples: {
-      positive: [`CONTENTFUL_MANAGEMENT_TOKEN=${fakeToken("CFPAT-", 43, BASE64URL, 9)}`],
+      positive: [withSecret("CONTENTFUL_MANAGEMENT_TOKEN=", fakeToken("CFPAT-", 43, BASE64URL, 9))],
       negative: ["CFPAT-<token>"],
     },
   },
@@ -130,7 +130,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Figma (Settings → Security → Personal access tokens)"),
     docsUrl: "https://www.figma.com/developers/api#access-tokens",
     examples: {
-      positive: [`FIGMA_TOKEN=${fakeToken("figd_", 40, BASE64URL, 12)}`],
+      positive: [withSecret("FIGMA_TOKEN=", fakeToken("figd_", 40, BASE64URL, 12))],
       negative: ["figd_token"],
     },
   },
@@ -147,7 +147,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Asana (My settings → Apps → Developer apps → Personal access tokens)"),
     docsUrl: "https://developers.asana.com/docs/personal-access-token",
     examples: {
-      positive: [`ASANA_TOKEN=${joined("2/", fakeBody(16, DIGITS, 13), "/", fakeBody(16, DIGITS, 14), ":", fakeBody(32, HEX, 15))}`],
+      positive: [withSecret("ASANA_TOKEN=", joined("2/", fakeBody(16, DIGITS, 13), "/", fakeBody(16, DIGITS, 14), ":", fakeBody(32, HEX, 15)))],
       negative: ["ratio 1/2:3", "date 2/10:00"],
     },
   },
@@ -175,7 +175,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Postman (Settings → API keys)"),
     docsUrl: "https://learning.postman.com/docs/developer/postman-api/authentication/",
     examples: {
-      positive: [`POSTMAN_API_KEY=${joined("PMAK-", fakeBody(24, HEX, 18), "-", fakeBody(34, HEX, 19))}`],
+      positive: [withSecret("POSTMAN_API_KEY=", joined("PMAK-", fakeBody(24, HEX, 18), "-", fakeBody(34, HEX, 19)))],
       negative: ["PMAK-<key>"],
     },
   },
@@ -192,7 +192,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Typeform (Account → Personal tokens)"),
     docsUrl: "https://www.typeform.com/developers/get-started/personal-access-token/",
     examples: {
-      positive: [`TYPEFORM_TOKEN=${fakeToken("tfp_", 59, BASE64URL, 20)}`],
+      positive: [withSecret("TYPEFORM_TOKEN=", fakeToken("tfp_", 59, BASE64URL, 20))],
       negative: ["tfp_token"],
     },
   },
@@ -215,7 +215,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("HubSpot (Settings → Integrations → Private apps → Rotate token)"),
     docsUrl: "https://developers.hubspot.com/docs/api/private-apps",
     examples: {
-      positive: [`HUBSPOT_TOKEN=pat-na1-${fakeUuid(22)}`],
+      positive: [withSecret("HUBSPOT_TOKEN=", `pat-na1-${fakeUuid(22)}`)],
       negative: ["pat-na1-<token>"],
     },
   },
@@ -259,7 +259,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Dropbox (App Console → your app, or revoke via /2/auth/token/revoke)"),
     docsUrl: "https://developers.dropbox.com/oauth-guide",
     examples: {
-      positive: [`var dropbox = '${fakeToken("sl.", 140, BASE64URL, 27)}';`],
+      positive: [withSecret("var dropbox = '", fakeToken("sl.", 140, BASE64URL, 27), "';")],
       negative: ["sl.no"],
     },
   },
@@ -290,7 +290,7 @@ export const productivityRules: readonly RuleSpec[] = [
     remediation: rotate("Mapbox (Account → Access tokens); public pk. tokens should be URL-restricted"),
     docsUrl: "https://docs.mapbox.com/accounts/guides/tokens/",
     examples: {
-      positive: [`mapboxgl.accessToken = '${joined("pk.", "eyJ", fakeBody(60, BASE64URL, 31), ".", fakeBody(22, BASE64URL, 32))}';`],
+      positive: [withSecret("mapboxgl.accessToken = '", joined("pk.", "eyJ", fakeBody(60, BASE64URL, 31), ".", fakeBody(22, BASE64URL, 32)), "';")],
       negative: ["pk.eyJ.short"],
     },
   },

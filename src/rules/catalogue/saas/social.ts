@@ -2,7 +2,7 @@
  * Social and media APIs: Twitter/X, Facebook/Instagram, LinkedIn, Twitch,
  * Etsy, Flickr, Gitter, FreshBooks.
  */
-import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../../examples.js";
+import { ALNUM, BASE64URL, DIGITS, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../../examples.js";
 import type { RuleSpec } from "../../types.js";
 import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, assignedWord, ci, named } from "../dsl.js";
 import { LOWER_ALNUM_DASH, rotate } from "./common.js";
@@ -24,7 +24,7 @@ export const socialRules: readonly RuleSpec[] = [
     remediation: rotate("the X developer portal (Projects & Apps → Keys and tokens → Regenerate bearer token)"),
     docsUrl: "https://developer.x.com/en/docs/authentication/oauth-2-0/bearer-tokens",
     examples: {
-      positive: [`TWITTER_BEARER_TOKEN=${joined("AAAAAAAAAAAAAAAAAAAAA", fakeBody(90, ALNUM, 33))}`],
+      positive: [withSecret("TWITTER_BEARER_TOKEN=", joined("AAAAAAAAAAAAAAAAAAAAA", fakeBody(90, ALNUM, 33)))],
       negative: ["AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"],
     },
   },
@@ -68,7 +68,7 @@ export const socialRules: readonly RuleSpec[] = [
     remediation: rotate("Meta for Developers (invalidate the token, reset the app secret if needed)"),
     docsUrl: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens",
     examples: {
-      positive: [`FB_PAGE_TOKEN=${fakeToken("EAAM", 160, ALNUM, 39)}`],
+      positive: [withSecret("FB_PAGE_TOKEN=", fakeToken("EAAM", 160, ALNUM, 39))],
       negative: [`checksum: eaac${fakeBody(120, HEX, 40)}`],
     },
   },
@@ -84,7 +84,7 @@ export const socialRules: readonly RuleSpec[] = [
     remediation: rotate("Meta for Developers (App settings → Basic → Reset app secret)"),
     docsUrl: "https://developers.facebook.com/docs/facebook-login/guides/access-tokens#apptokens",
     examples: {
-      positive: [`facebook ${joined(fakeBody(16, DIGITS, 41), "|", fakeBody(27, BASE64URL, 42))}`],
+      positive: [withSecret("facebook ", joined(fakeBody(16, DIGITS, 41), "|", fakeBody(27, BASE64URL, 42)))],
       negative: ["| 1234567890123456 | a | b |"],
     },
   },
@@ -106,7 +106,7 @@ export const socialRules: readonly RuleSpec[] = [
     remediation: rotate("Meta for Developers (the token can be invalidated by removing the app's access)"),
     docsUrl: "https://developers.facebook.com/docs/instagram-platform/overview",
     examples: {
-      positive: [`INSTAGRAM_TOKEN=${fakeToken("IGQV", 160, BASE64URL, 44)}`],
+      positive: [withSecret("INSTAGRAM_TOKEN=", fakeToken("IGQV", 160, BASE64URL, 44))],
       negative: ["IGQV_TOKEN"],
     },
   },
