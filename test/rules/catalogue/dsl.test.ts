@@ -8,7 +8,7 @@ import { HAND_MADE, assigned, ci, near, vendorWord } from "../../../src/rules/ca
 import { ALNUM, fakeBody } from "../../../src/rules/examples.js";
 
 // A generated 32-character value: no literal secret-shaped string in the source.
-const VALUE = fakeBody(32, ALNUM, "regex-parts");
+const VALUE = fakeBody(32, ALNUM, "dsl");
 const rule = new RegExp(assigned([ci("acme")], "[A-Za-z0-9]{32}"), "d");
 
 function secretOf(text: string): [number, number] | undefined {
