@@ -109,7 +109,9 @@ describe("catalogue part A: positive examples", () => {
 
 describe("catalogue part A: negative examples", () => {
   it.each(negatives)("%s negative #%i yields nothing", (_ruleId, _i, example) => {
-    expect(scanString(engine, example).map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual([]);
+    // Published example credentials (AWS's documentation key) are info notes, not findings (rules/public-examples.ts).
+    const findings = scanString(engine, example).filter((f) => f.publicExample === undefined);
+    expect(findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual([]);
   });
 });
 
