@@ -128,7 +128,9 @@ export function bareCodeReason(value: string, operator: string): string | undefi
   if (first === "{") return "object-literal";
   if (first === "[") return "array-literal";
   if (first === "(") return "expression";
-  if ("=!&|?<>:".includes(first)) return "expression";
+  if ("=&|?<>:".includes(first)) return "expression";
+  // `!0`, `!(a)`, `!!x`, `!=`: negation or the rest of `!==` (`!Xk3…` may be a password).
+  if (first === "!" && /^![!(=0-9]/.test(value)) return "expression";
   if (COMPARISON.has(operator)) return "comparison";
   if (value.includes("=>") || value.includes("&&") || value.includes("||")) return "expression";
   if (CALL.test(value)) return "call";
