@@ -31,6 +31,7 @@ export function buildFinding(raw: RawFinding, file: string, options: BuildOption
     lineOffset: raw.lineOffset,
     entropy: Math.round(raw.entropy * 1000) / 1000,
     ...(raw.encoding !== undefined ? { encoding: raw.encoding } : {}),
+    ...(raw.publicExample !== undefined ? { publicExample: raw.publicExample } : {}),
     ...(options.commit !== undefined ? { commit: options.commit } : {}),
     ...(options.author !== undefined ? { author: options.author } : {}),
     ...(options.date !== undefined ? { date: options.date } : {}),

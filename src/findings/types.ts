@@ -8,6 +8,7 @@
  * CR end a line as LF does. Example: in `x = sk_live_ab…\n` the secret starts
  * at line 1, column 5.
  */
+import type { PublicExampleNote } from "./public-example-note.js";
 import type { Severity } from "./severity.js";
 import type { Verification } from "../verify/types.js";
 
@@ -35,6 +36,8 @@ export interface RawFinding {
   readonly entropy: number;
   /** The secret was found by decoding this string (base64 or percent-encoding). */
   readonly encoding?: "base64" | "percent";
+  /** The value is a published example credential: reported as `info`. */
+  readonly publicExample?: PublicExampleNote;
 }
 
 /** A reported finding: the secret redacted unless `--no-redact`. */
@@ -57,6 +60,8 @@ export interface Finding {
   readonly entropy: number;
   /** Set when the secret was found inside an encoded string, reported at that string. */
   readonly encoding?: "base64" | "percent";
+  /** Set when the value is a published example credential (an `info` finding): which, and where published. */
+  readonly publicExample?: PublicExampleNote;
   /** Only for history scans. */
   readonly commit?: string;
   readonly author?: string;

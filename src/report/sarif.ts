@@ -26,6 +26,7 @@
  * - Snippets are the redacted line; the full secret appears only with --no-redact.
  */
 import type { Severity } from "../findings/severity.js";
+import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanError, Suppressed, SuppressionKind } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { directoryFileUri, fileUri, pathToUriReference, repoRelativePath } from "./artifact-path.js";
@@ -295,10 +296,11 @@ function findingResult(f: Finding, context: ReportContext, suppressed?: Suppress
   const encoded = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
   const commit = f.commit ? ` Introduced in commit ${f.commit}.` : "";
   const verified = f.verification ? ` Verified: ${verificationText(f.verification)}.` : "";
+  const example = f.publicExample ? ` ${describePublicExample(f.publicExample)}.` : "";
   return {
     ruleId: f.ruleId,
     level: SEVERITY_LEVEL[f.severity],
-    message: `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}.${commit}${verified}`,
+    message: `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}.${example}${commit}${verified}`,
     location: {
       ...locationOf(f.file, context),
       region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, snippet: f.secret },
@@ -309,6 +311,7 @@ function findingResult(f: Finding, context: ReportContext, suppressed?: Suppress
     properties: {
       severity: f.severity,
       ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
+      ...(f.publicExample !== undefined ? { publicExample: { name: f.publicExample.name, source: f.publicExample.source } } : {}),
       ...(f.commit !== undefined ? { commit: f.commit } : {}),
       ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
       ...verificationField(f),

@@ -4,6 +4,7 @@
  * summary (counts by severity and rule, files, bytes, time, suppressions).
  */
 import { SEVERITIES, type Severity } from "../findings/severity.js";
+import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
 import type { ReportContext, Reporter } from "./types.js";
@@ -54,11 +55,13 @@ export function formatFindingBlock(f: Finding, context: ReportContext): string {
   const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
   const encoded = f.encoding ? paint(c, ANSI.dim, ` (inside a ${f.encoding}-encoded string)`) : "";
   const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}${encoded}`];
+  if (f.publicExample) out.push(paint(c, ANSI.dim, `       ${describePublicExample(f.publicExample)}`));
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
   out.push(...snippetWithCaret(f));
   const verified = verificationLine(f);
   if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, verified));
-  if (rule?.remediation) out.push(`       → ${rule.remediation}`);
+  // A published example has nothing to rotate: its note replaces the remediation.
+  if (rule?.remediation && !f.publicExample) out.push(`       → ${rule.remediation}`);
   return out.join("\n");
 }
 

@@ -122,7 +122,7 @@ export class StreamScanner {
     const candidates = this.#engine.detect(text, { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart });
     for (const c of candidates) {
       const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
-      this.#findings.push(c.encoding ? { ...raw, encoding: c.encoding } : raw);
+      this.#findings.push(c.encoding || c.publicExample ? { ...raw, ...(c.encoding ? { encoding: c.encoding } : {}), ...(c.publicExample ? { publicExample: c.publicExample } : {}) } : raw);
     }
     // Count the owned range's lines now so the buffer before it can be dropped.
     this.#lines.advance(ownEnd, this.#text, this.#textStart);
