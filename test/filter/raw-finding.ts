@@ -23,5 +23,5 @@ export function rawFinding(secret: string, over: Partial<RawFinding> = {}): RawF
 
 export function findingPair(file: string, secret: string, over: Partial<RawFinding> = {}): [Finding, RawFinding] {
   const raw = rawFinding(secret, over);
-  return [buildFinding(raw, file, { redact: true }), raw];
+  return [buildFinding(raw, { display: file, repoPath: file }, { redact: true }), raw];
 }
