@@ -15,7 +15,7 @@
  * Its cost is paid once per distinct (rule, path, secret) per run (cached).
  *
  * Version 2 (this one):
- *   key  = isRandomLooking(secret) ? secret : hex(scrypt(secret, salt, N=2^11, r=8, p=1, 32 bytes))
+ *   key  = isRandomLooking(secret) ? secret : hex(scrypt(secret, salt, N=2^10, r=8, p=1, 32 bytes))
  *          salt = "finta-guard/fingerprint/v2\0<ruleId>\0<path>"
  *   fp   = first 32 hex digits of sha256("v2\0<ruleId>\0<path>\0<kind>\0<key>")
  * where kind is "r" (random-looking, raw) or "k" (KDF output). Everything in
@@ -35,11 +35,11 @@ export const FINGERPRINT_VERSION = 2;
 export const LEGACY_FINGERPRINT_VERSION = 1;
 
 /**
- * scrypt cost: 2^11 × 8 × 128 bytes = 2 MiB of memory and a few milliseconds
+ * scrypt cost: 2^10 × 8 × 128 bytes = 1 MiB of memory and about a millisecond
  * per call, which is what every guess costs an attacker too (on GPUs, the
  * memory is what hurts). Fixed: changing it changes every fingerprint.
  */
-export const KDF_PARAMS = { N: 2 ** 11, r: 8, p: 1, keyLength: 32 } as const;
+export const KDF_PARAMS = { N: 2 ** 10, r: 8, p: 1, keyLength: 32 } as const;
 
 /**
  * Estimated guessing work (bits) below which a secret counts as not
