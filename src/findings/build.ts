@@ -51,9 +51,6 @@ export function legacyFingerprintOf(finding: Finding): string | undefined {
   return legacy.get(finding)?.();
 }
 
-/** How many other secrets of a line are also searched for by value in a snippet (the nearest by column). */
-const MAX_VALUE_SEARCHES = 32;
-
 /** Column where `q` starts on line `line` (1 when it started on an earlier line). */
 function startOn(q: RawFinding, line: number): number {
   return q.line === line ? q.column : 1;
@@ -64,8 +61,21 @@ function endOn(q: RawFinding, line: number): number {
   return q.endLine === line ? q.endColumn : Number.POSITIVE_INFINITY;
 }
 
-/** Raw findings by each line they cover, sorted by where they start on it. */
-function indexByLine(raws: readonly RawFinding[]): Map<number, RawFinding[]> {
+/** Up to this many findings on a line, each snippet of it is searched for all their values. */
+const MAX_VALUE_SEARCHES = 64;
+
+/** The findings covering one line, sorted by where they start on it, for range queries. */
+interface LineFindings {
+  readonly sorted: readonly RawFinding[];
+  readonly starts: readonly number[];
+  /** Longest span of a finding that starts and ends on this line. */
+  readonly maxSpan: number;
+  /** Findings that go on past this line or came from an earlier one (PEM bodies): always looked at. */
+  readonly spanning: readonly RawFinding[];
+}
+
+/** Raw findings by each line they cover. */
+function indexByLine(raws: readonly RawFinding[]): Map<number, LineFindings> {
   const byLine = new Map<number, RawFinding[]>();
   for (const raw of raws) {
     for (let line = raw.line; line <= raw.endLine; line++) {
@@ -74,19 +84,56 @@ function indexByLine(raws: readonly RawFinding[]): Map<number, RawFinding[]> {
       list.push(raw);
     }
   }
-  for (const [line, list] of byLine) list.sort((a, b) => startOn(a, line) - startOn(b, line));
-  return byLine;
+  const index = new Map<number, LineFindings>();
+  for (const [line, list] of byLine) {
+    const sorted = list.sort((a, b) => startOn(a, line) - startOn(b, line));
+    const single = sorted.filter((q) => q.line === line && q.endLine === line);
+    index.set(line, {
+      sorted: single,
+      starts: single.map((q) => q.column),
+      maxSpan: single.reduce((max, q) => Math.max(max, q.endColumn - q.column), 0),
+      spanning: sorted.filter((q) => q.line !== line || q.endLine !== line),
+    });
+  }
+  return index;
+}
+
+/** First index in ascending `values` whose value is >= `target`. */
+function lowerBound(values: readonly number[], target: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The findings of a line that can touch a snippet of it: those spanning
+ * lines, and those starting from `maxSpan` before the snippet to its end.
+ * A line holding thousands of findings (minified code) costs a binary search
+ * per snippet, not a pass over all of them.
+ */
+function touching(lineFindings: LineFindings, from: number, to: number): RawFinding[] {
+  const first = lowerBound(lineFindings.starts, from - lineFindings.maxSpan);
+  const last = lowerBound(lineFindings.starts, to);
+  return [...lineFindings.spanning, ...lineFindings.sorted.slice(first, last)];
 }
 
 /** The snippet of `raw` with every secret its line holds hidden, and where its own secret now sits. */
-function redactedSnippet(raw: RawFinding, onLine: readonly RawFinding[], prefixes: VendorPrefixes) {
+function redactedSnippet(raw: RawFinding, lineFindings: LineFindings | undefined, prefixes: VendorPrefixes) {
   const line = raw.line;
   const text = raw.lineText;
   const offset = raw.lineOffset;
   const ranges: SnippetRange[] = [];
   const searched = new Set<string>();
-  const self = onLine.indexOf(raw);
-  onLine.forEach((q, i) => {
+  const onLine = lineFindings ? touching(lineFindings, offset, offset + text.length) : [raw];
+  // Looked for by value too: every secret of the line when it holds few, else those near the snippet.
+  const all = lineFindings ? [...lineFindings.spanning, ...lineFindings.sorted] : [raw];
+  const byValue = new Set(all.length <= MAX_VALUE_SEARCHES ? all : onLine);
+  for (const q of new Set([...onLine, ...byValue])) {
     const start = startOn(q, line) - offset;
     const end = endOn(q, line) - offset;
     // By position: exact for every finding, encoded ones included (their span is the encoded text).
@@ -95,16 +142,15 @@ function redactedSnippet(raw: RawFinding, onLine: readonly RawFinding[], prefixe
       ranges.push({ start, end, ...(whole ? { replacement: redactSecret(q.secret, prefixes.of(q.ruleId, q.secret)) } : {}) });
     }
     // By value: the same secret written again on the line (not a finding of its own).
-    if (Math.abs(i - self) <= MAX_VALUE_SEARCHES && !searched.has(q.secret)) {
+    if (byValue.has(q) && !searched.has(q.secret)) {
       searched.add(q.secret);
-      const pieces = secretPieces(q.secret);
-      for (const piece of pieces) {
+      for (const piece of secretPieces(q.secret)) {
         for (const [s, e] of occurrences(text, piece)) {
           ranges.push({ start: s, end: e, ...(piece === q.secret ? { replacement: redactSecret(q.secret, prefixes.of(q.ruleId, q.secret)) } : {}) });
         }
       }
     }
-  });
+  }
   const own = { start: raw.column - offset, end: endOn(raw, line) - offset };
   return redactRanges(text, ranges, own);
 }
@@ -114,11 +160,10 @@ export function buildFindings(raws: readonly RawFinding[], paths: TargetPaths, o
   const prefixes = options.prefixes ?? NO_VENDOR_PREFIXES;
   const byLine = indexByLine(raws);
   return raws.map((raw) => {
-    const onLine = byLine.get(raw.line) ?? [raw];
     let lineText = raw.lineText;
     let span: readonly [number, number];
     if (options.redact) {
-      const snippet = redactedSnippet(raw, onLine, prefixes);
+      const snippet = redactedSnippet(raw, byLine.get(raw.line), prefixes);
       lineText = snippet.text;
       span = [snippet.ownStart, snippet.ownEnd];
     } else {
@@ -155,7 +200,10 @@ export function buildFindings(raws: readonly RawFinding[], paths: TargetPaths, o
       ...(blocking !== undefined ? { blocking } : {}),
     };
     legacy.set(finding, () => legacyFingerprint(raw.ruleId, repoPath, secret));
-    const nearby = () => [...new Set([...(byLine.get(raw.line) ?? []), ...(byLine.get(raw.line - 1) ?? [])].map((q) => q.secret))];
+    // An allow comment is on the finding's line or the one before: the secrets of both.
+    const secretsOf = (l: LineFindings | undefined) => (l ? [...l.spanning, ...l.sorted].map((q) => q.secret) : []);
+    // Capped: beyond that, redactNote's random-looking-word rule and the cut still apply.
+    const nearby = () => [...new Set([...secretsOf(byLine.get(raw.line)), ...secretsOf(byLine.get(raw.line - 1))])].slice(0, MAX_VALUE_SEARCHES);
     return {
       finding,
       raw,
