@@ -10,6 +10,7 @@ import { compileConfig } from "../config/compile.js";
 import { loadConfig, shownPath } from "../config/load.js";
 import { DetectionEngine } from "../detect/engine.js";
 import { InputError } from "../errors.js";
+import { readRegularFileSync } from "../sources/open-regular.js";
 import { scanString } from "../scan/stream-scanner.js";
 import { untrustedRuleIds } from "../scan/untrusted-rules.js";
 import { ConfiguredFilter, todayUtc, type AllowlistSpec } from "../filter/apply.js";
@@ -140,7 +141,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
     if (target.kind !== "file") continue;
     let text: string;
     try {
-      text = readFileSync(target.absPath, "utf8");
+      text = readRegularFileSync(target.absPath);
     } catch {
       continue; // Already reported as a scan error.
     }

@@ -65,7 +65,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
 
   const accept = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => {
     for (const raw of raws) {
-      const blocking = meta.changedLines ? meta.changedLines.has(raw.line) : undefined;
+      const blocking = meta.changedLines ? addsAnyLine(meta.changedLines, raw) : undefined;
       const finding = buildFinding(raw, target.path, {
         redact,
         ...(meta.commit !== undefined ? { commit: meta.commit } : {}),
@@ -139,6 +139,19 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, suppressed, stats, errors };
+}
+
+/**
+ * Does the change add any line the secret occupies? A multi-line secret (a
+ * PEM block) whose first line was already there but whose body is new is a
+ * new secret. Lines are compared in git's numbering, where the added lines
+ * come from (a lone CR above the secret must not shift it off them).
+ */
+export function addsAnyLine(changedLines: ReadonlySet<number>, raw: Pick<RawFinding, "line" | "endLine" | "gitLine" | "gitEndLine">): boolean {
+  const first = raw.gitLine ?? raw.line;
+  const last = raw.gitEndLine ?? raw.endLine;
+  for (let line = first; line <= last; line++) if (changedLines.has(line)) return true;
+  return false;
 }
 
 /**

@@ -149,6 +149,7 @@ export class StreamScanner {
     const start = this.#lines.positionOf(windowStart + secretStart, this.#text, this.#textStart);
     // End position: count terminators inside the secret (multi-line PEM blocks).
     let endLine = start.line;
+    let gitEndLine = start.gitLine;
     let endLineStart = windowStart + secretStart - (start.column - 1);
     for (let i = secretStart; i < secretEnd; i++) {
       const ch = text.charCodeAt(i);
@@ -156,6 +157,7 @@ export class StreamScanner {
         endLine++;
         endLineStart = windowStart + i + 1;
       }
+      if (ch === 10) gitEndLine++;
     }
     const endColumn = windowStart + secretEnd - endLineStart + 1;
     const floor = Math.max(0, secretStart - CONTEXT_CHARS);
@@ -180,6 +182,8 @@ export class StreamScanner {
       column: start.column,
       endLine,
       endColumn,
+      gitLine: start.gitLine,
+      gitEndLine,
       secret: detachedCopy(secret),
       match: detachedCopy(text.slice(matchStart, matchEnd)),
       lineText: detachedCopy(lineText),

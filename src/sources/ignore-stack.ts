@@ -10,7 +10,7 @@
  * is walked even when it (or one of its parents) is ignored, and the rules
  * still apply to what lies inside it (`namedRoot`).
  */
-import { readFileSync } from "node:fs";
+import { readRegularFileSync } from "./open-regular.js";
 import { join } from "node:path";
 import ignore, { type Ignore } from "ignore";
 
@@ -55,7 +55,8 @@ export class IgnoreStack {
     const files = [...extraFiles, ...IGNORE_FILES.filter((f) => names.has(f)).map((f) => join(absDir, f))];
     for (const file of files) {
       try {
-        texts.push(readFileSync(file, "utf8"));
+        // As git (2.32+): an ignore file that is a link is not followed; a FIFO must not block the walk.
+        texts.push(readRegularFileSync(file));
       } catch {
         // An unreadable ignore file ignores nothing; the scan still covers the files.
       }
