@@ -44,7 +44,7 @@ let repo: GitRepo;
 afterEach(() => repo?.cleanup());
 
 describe("multi-line secrets: any added line of the block counts", () => {
-  function pasteKeyBelowCommittedHeader(): string {
+  function pasteKeyBelowCommittedHeader(): number {
     repo = makeGitRepo();
     // The header and footer are committed around a placeholder (no key yet: nothing to report).
     repo.write("deploy/id_rsa", `${BEGIN}\n(paste the key here)\n${END}\n`);
