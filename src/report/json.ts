@@ -10,12 +10,15 @@
  *     "stats": { "files", "bytes", "durationMs", "binarySkipped",
  *                "suppressed": { "<kind>": n }, "findingsBySeverity", "findingsByRule" },
  *     "suppressed": [ { "ruleId", "file", "line", "column", "fingerprint", "kind", "by" } ],
- *     "errors": [ { "file", "message" } ] }
+ *     "errors": [ { "file", "message" } ],
+ *     "suppressionSources"?: { "configFrom"?, "ignoredPaths": [ { "by", "paths" } ],
+ *                              "disabledRules": [ { "ruleId", "by" } ] } }
  *
  * Fields are only ever added (consumers must ignore unknown ones); `version`
  * changes if one is removed or changes meaning.
  */
 import type { Finding } from "../findings/types.js";
+import { isEmpty, suppressionSourcesRecord } from "./suppression-sources.js";
 import type { Reporter } from "./types.js";
 
 function findingRecord(f: Finding): Record<string, unknown> {
@@ -68,6 +71,7 @@ export const formatJson: Reporter = (result, context) => {
       by: s.by,
     })),
     errors: result.errors,
+    ...(context.suppressionSources && !isEmpty(context.suppressionSources) ? { suppressionSources: suppressionSourcesRecord(context.suppressionSources) } : {}),
   };
   return JSON.stringify(document, null, 2) + "\n";
 };

@@ -25,6 +25,7 @@
  *   a log of a few findings does not carry the whole catalogue.
  * - Snippets are the redacted line; the full secret appears only with --no-redact.
  */
+import { isEmpty, suppressionSourcesRecord } from "./suppression-sources.js";
 import type { Severity } from "../findings/severity.js";
 import type { Finding, ScanError, Suppressed, SuppressionKind } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
@@ -336,6 +337,7 @@ export const formatSarif: Reporter = (result, context) => {
       bytes: result.stats.bytes,
       binarySkipped: result.stats.binarySkipped,
       durationMs: result.stats.durationMs,
+      ...(context.suppressionSources && !isEmpty(context.suppressionSources) ? { suppressionSources: suppressionSourcesRecord(context.suppressionSources) } : {}),
     },
   });
   return JSON.stringify(log, null, 2) + "\n";

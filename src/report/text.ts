@@ -6,6 +6,7 @@
 import { SEVERITIES, type Severity } from "../findings/severity.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
+import { suppressionSummary } from "./suppression-sources.js";
 import type { ReportContext, Reporter } from "./types.js";
 
 const ANSI = { reset: "\x1b[0m", bold: "\x1b[1m", dim: "\x1b[2m", red: "\x1b[31m", yellow: "\x1b[33m", cyan: "\x1b[36m", magenta: "\x1b[35m" };
@@ -79,6 +80,8 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
   }
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
   if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
+  const sources = suppressionSummary(context.suppressionSources);
+  if (sources !== undefined) lines.push(`  ${sources}`);
   for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
   return lines.join("\n");
 }

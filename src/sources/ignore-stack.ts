@@ -55,6 +55,13 @@ export interface IgnoreFileRef {
   readonly shown: string;
 }
 
+/** An ignore file's text, its name in reports and its family. */
+export interface IgnoreFileText {
+  readonly shown: string;
+  readonly family: IgnoreFamily;
+  readonly text: string;
+}
+
 /** Which ignore files hide a path, per family (undefined: that family does not). */
 export interface IgnoreVerdict {
   readonly git?: string;
@@ -92,23 +99,28 @@ export class IgnoreStack {
    * ignore files found in `absDir` (named in `names`, the directory's entries).
    */
   enter(absDir: string, relDir: string, names: ReadonlySet<string>, extraFiles: readonly IgnoreFileRef[] = []): IgnoreStack {
-    const found: Record<IgnoreFamily, { texts: string[]; shown: string[] }> = { git: { texts: [], shown: [] }, finta: { texts: [], shown: [] } };
-    const files = [
+    const files: IgnoreFileText[] = [];
+    const refs = [
       ...extraFiles.map((f) => ({ ...f, family: "git" as const })),
       ...IGNORE_FILES.filter((f) => names.has(f)).map((f) => ({ abs: join(absDir, f), shown: relDir === "" ? f : `${relDir}/${f}`, family: familyOf(f) })),
     ];
-    for (const file of files) {
+    for (const ref of refs) {
       try {
         // As git (2.32+): an ignore file that is a link is not followed; a FIFO must not block the walk.
-        found[file.family].texts.push(readRegularFileSync(file.abs));
-        found[file.family].shown.push(file.shown);
+        files.push({ shown: ref.shown, family: ref.family, text: readRegularFileSync(ref.abs) });
       } catch {
         // An unreadable ignore file ignores nothing; the scan still covers the files.
       }
     }
+    return this.enterTexts(relDir, files);
+  }
+
+  /** The stack for a directory whose ignore files are given (read from a git revision, `--config-from`), in order. */
+  enterTexts(relDir: string, files: readonly IgnoreFileText[]): IgnoreStack {
     const families: Partial<Record<IgnoreFamily, FamilyRules>> = {};
     for (const family of ["git", "finta"] as const) {
-      if (found[family].texts.length) families[family] = familyRules(found[family].texts, found[family].shown);
+      const mine = files.filter((f) => f.family === family);
+      if (mine.length) families[family] = familyRules(mine.map((f) => f.text), mine.map((f) => f.shown));
     }
     return families.git || families.finta ? new IgnoreStack([...this.#levels, { dir: relDir, families }]) : this;
   }

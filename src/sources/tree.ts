@@ -24,7 +24,7 @@ import { InputError } from "../errors.js";
 import { describeFsError } from "./fs-error.js";
 import type { ScanError } from "../findings/types.js";
 import { readTrackedPaths, type TrackedPaths } from "../git/tracked-paths.js";
-import { IgnoreStack } from "./ignore-stack.js";
+import { IGNORE_FILES, IgnoreStack, familyOf, type IgnoreFileText } from "./ignore-stack.js";
 import type { FileTarget } from "./types.js";
 
 export interface TreeOptions {
@@ -34,6 +34,12 @@ export interface TreeOptions {
   /** micromatch globs on the reported path; when set, only matching files are scanned. */
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /**
+   * `--config-from REV`: the ignore files (`.gitignore`, `.finta-guardignore`)
+   * committed in REV, by repository-relative path, used instead of the working
+   * tree's; `rev` prefixes their names in reports.
+   */
+  readonly ignoreFiles?: { readonly rev: string; readonly texts: ReadonlyMap<string, string> };
 }
 
 export interface TreeListing {
@@ -86,7 +92,8 @@ export function listTreeTargets(paths: readonly string[], options: TreeOptions):
       throw new InputError(`${arg}: ${describeFsError(error)}`, { cause: error });
     }
     if (stat.isDirectory()) {
-      const { base, stack, root } = options.noIgnore ? { base: abs, stack: undefined, root: undefined } : ancestorStack(abs);
+      const levels = levelEntry(options.ignoreFiles);
+      const { base, stack, root } = options.noIgnore ? { base: abs, stack: undefined, root: undefined } : ancestorStack(abs, levels);
       let tracked: TrackedPaths | undefined;
       const walker: Walker = {
         add,
@@ -95,6 +102,7 @@ export function listTreeTargets(paths: readonly string[], options: TreeOptions):
         // Asked only once an ignore rule of git's hides something, so a repository without ignored paths pays nothing.
         tracked: () => (tracked ??= root ? readTrackedPaths(root) : { has: () => false, holdsTracked: () => false }),
         hidden: (by) => ignored.set(by, (ignored.get(by) ?? 0) + 1),
+        enter: levels,
       };
       walk(abs, toSlash(relative(base, abs)), stack, walker);
     } else if (stat.isFile()) {
@@ -132,7 +140,23 @@ function findRepoRoot(dir: string): string | undefined {
  * was named on the command line, so those rules never exclude `dir` itself
  * (ripgrep's rule): only what lies inside it.
  */
-function ancestorStack(dir: string): { base: string; stack: IgnoreStack; root?: string } {
+/** How the walk reads a folder's ignore files: from disk, or from the trusted revision's texts. */
+type EnterLevel = (stack: IgnoreStack, absDir: string, relDir: string, names: ReadonlySet<string>) => IgnoreStack;
+
+function levelEntry(fromRevision: TreeOptions["ignoreFiles"]): EnterLevel {
+  if (!fromRevision) return (stack, absDir, relDir, names) => stack.enter(absDir, relDir, names);
+  return (stack, _absDir, relDir) => {
+    const files: IgnoreFileText[] = [];
+    for (const name of IGNORE_FILES) {
+      const path = relDir === "" ? name : `${relDir}/${name}`;
+      const text = fromRevision.texts.get(path);
+      if (text !== undefined) files.push({ shown: `${fromRevision.rev}:${path}`, family: familyOf(name), text });
+    }
+    return stack.enterTexts(relDir, files);
+  };
+}
+
+function ancestorStack(dir: string, enterLevel: EnterLevel): { base: string; stack: IgnoreStack; root?: string } {
   const root = findRepoRoot(dir);
   if (!root) return { base: dir, stack: IgnoreStack.empty() };
   let stack = IgnoreStack.empty().enter(root, "", new Set(), [{ abs: join(root, ".git", "info", "exclude"), shown: ".git/info/exclude" }]);
@@ -149,7 +173,7 @@ function ancestorStack(dir: string): { base: string; stack: IgnoreStack; root?: 
     } catch {
       names = new Set();
     }
-    stack = stack.enter(absDir, relDir, names);
+    stack = enterLevel(stack, absDir, relDir, names);
   }
   return { base: root, stack: stack.namedRoot(rel), root };
 }
@@ -162,6 +186,7 @@ interface Walker {
   readonly tracked: () => TrackedPaths;
   /** Count one path hidden by the ignore file `by`. */
   readonly hidden: (by: string) => void;
+  readonly enter: EnterLevel;
 }
 
 /**
@@ -187,7 +212,7 @@ function walk(absDir: string, relDir: string, stack: IgnoreStack | undefined, wa
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set(entries.map((e) => e.name));
-  const here = stack?.enter(absDir, relDir, names);
+  const here = stack ? walker.enter(stack, absDir, relDir, names) : undefined;
   for (const entry of entries) {
     const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
     if (entry.isDirectory()) {
