@@ -13,7 +13,7 @@ import type { DisabledRule } from "../report/suppression-sources.js";
 import { IGNORE_FILES } from "../sources/ignore-stack.js";
 import { resolveConfigFrom } from "./options.js";
 import { DetectionEngine } from "../detect/engine.js";
-import { InputError } from "../errors.js";
+import { InputError, UsageError } from "../errors.js";
 import { readRegularFileSync } from "../sources/open-regular.js";
 import { scanString } from "../scan/stream-scanner.js";
 import { untrustedRuleIds } from "../scan/untrusted-rules.js";
@@ -98,6 +98,8 @@ export function baselinePath(args: CliArgs, io: CliIo, root: string): { abs: str
 export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOptions = {}): Promise<ScanSetup> {
   const knownRuleIds = new Set(builtinRules.map((r) => r.id));
   const configFrom = resolveConfigFrom(args);
+  // `finta-guard baseline` writes the working tree's baseline from the working tree's configuration.
+  if (configFrom !== undefined && options.useBaseline === false) throw new UsageError("--config-from applies to scan and rules, not baseline");
   // --config-from: nothing that suppresses is read from the working tree (the pull request under test).
   const revision = configFrom !== undefined ? await openRevision({ cwd: io.cwd, env: io.env }, configFrom) : undefined;
   const config = revision

@@ -157,5 +157,10 @@ describe("--config-from REV: configuration, ignore files and baseline from a tru
       stdout: "",
       stderr: "finta-guard: --config and --config-from cannot be used together (--config-from reads finta-guard.config.json from the revision)\n",
     });
+    expect(runBin(["baseline", "--config-from", "main"], repo.root, { env: repo.env })).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "finta-guard: --config-from applies to scan and rules, not baseline\n",
+    });
   });
 });
