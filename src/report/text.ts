@@ -7,6 +7,7 @@ import { SEVERITIES, type Severity } from "../findings/severity.js";
 import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
+import { suppressionSummary } from "./suppression-sources.js";
 import type { ReportContext, Reporter } from "./types.js";
 import { verificationLine, verificationSummary } from "./verification.js";
 
@@ -89,6 +90,8 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
   const verified = verificationSummary(findings);
   if (verified) lines.push(verified);
   if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
+  const sources = suppressionSummary(context.suppressionSources);
+  if (sources !== undefined) lines.push(`  ${sources}`);
   for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
   return lines.join("\n");
 }
