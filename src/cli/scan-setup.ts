@@ -10,6 +10,7 @@ import { compileConfig } from "../config/compile.js";
 import { loadConfig, shownPath } from "../config/load.js";
 import { DetectionEngine } from "../detect/engine.js";
 import { InputError } from "../errors.js";
+import { escapeControls } from "../report/escape.js";
 import { scanString } from "../scan/stream-scanner.js";
 import { untrustedRuleIds } from "../scan/untrusted-rules.js";
 import { ConfiguredFilter, todayUtc, type AllowlistSpec } from "../filter/apply.js";
@@ -133,7 +134,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
   const today = todayUtc();
   for (const entry of filter.unusedBaselineEntries()) {
     const expired = entry.expires !== undefined && entry.expires <= today ? ` (expired ${entry.expires})` : "";
-    io.stderr(`finta-guard: unused baseline entry: ${entry.file}: ${entry.ruleId} ${entry.fingerprint} ${entry.hint}${expired}\n`);
+    io.stderr(`finta-guard: unused baseline entry: ${escapeControls(entry.file)}: ${escapeControls(entry.ruleId)} ${entry.fingerprint} ${escapeControls(entry.hint)}${escapeControls(expired)}\n`);
     count++;
   }
   for (const target of targets) {
@@ -145,7 +146,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
       continue; // Already reported as a scan error.
     }
     for (const unused of filter.unusedInlineAllows(target.path, text)) {
-      io.stderr(`finta-guard: unused inline allow: ${unused.file}:${unused.line}: ${unused.comment.text}\n`);
+      io.stderr(`finta-guard: unused inline allow: ${escapeControls(unused.file)}:${unused.line}: ${escapeControls(unused.comment.text)}\n`);
       count++;
     }
   }

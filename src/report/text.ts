@@ -2,9 +2,13 @@
  * Human report: one block per finding (`path:line:column`, severity, rule,
  * the line with the secret redacted and a caret under it, what to do), then a
  * summary (counts by severity and rule, files, bytes, time, suppressions).
+ * Everything that comes from the scanned repository (paths, line text, allow
+ * comments, custom rule texts, commit authors) goes through escapeControls:
+ * the report is read in terminals and CI logs.
  */
 import { SEVERITIES, type Severity } from "../findings/severity.js";
 import type { Finding, ScanResult } from "../findings/types.js";
+import { escapeControls } from "./escape.js";
 import { countBy } from "./json.js";
 import type { ReportContext, Reporter } from "./types.js";
 
@@ -34,28 +38,31 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** The redacted line with a caret run under the secret. */
+/** The redacted line with a caret run under the secret (escaped piece by piece, so the caret stays under it). */
 export function snippetWithCaret(f: Finding): string[] {
-  const text = f.lineText.replace(/\t/g, " ");
-  const at = text.indexOf(f.secret);
+  const raw = f.lineText.replace(/\t/g, " ");
+  const rawAt = raw.indexOf(f.secret);
   const lead = f.lineOffset > 1 ? "…" : "";
   const gutter = `${String(f.line).padStart(6)} | `;
   const blank = `${" ".repeat(6)} | `;
-  if (at < 0) return [gutter + lead + text];
-  const caretLength = Math.max(1, f.endLine === f.line ? f.secret.length : text.length - at);
-  return [gutter + lead + text, blank + " ".repeat(lead.length + at) + "^".repeat(caretLength)];
+  if (rawAt < 0) return [gutter + lead + escapeControls(raw)];
+  const before = escapeControls(raw.slice(0, rawAt));
+  const secret = escapeControls(f.secret);
+  const after = escapeControls(raw.slice(rawAt + f.secret.length));
+  const caretLength = Math.max(1, f.endLine === f.line ? secret.length : secret.length + after.length);
+  return [gutter + lead + before + secret + after, blank + " ".repeat(lead.length + before.length) + "^".repeat(caretLength)];
 }
 
 export function formatFindingBlock(f: Finding, context: ReportContext): string {
   const c = context.color;
   const rule = context.rules.get(f.ruleId);
-  const where = paint(c, ANSI.bold, `${f.file}:${f.line}:${f.column}`);
+  const where = paint(c, ANSI.bold, `${escapeControls(f.file)}:${f.line}:${f.column}`);
   const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
   const encoded = f.encoding ? paint(c, ANSI.dim, ` (inside a ${f.encoding}-encoded string)`) : "";
-  const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}${encoded}`];
-  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
+  const out = [`${where}  ${severity}  ${escapeControls(f.ruleId)}${rule ? paint(c, ANSI.dim, `  ${escapeControls(rule.description)}`) : ""}${encoded}`];
+  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${escapeControls(f.author)}` : ""}${f.date ? ` on ${escapeControls(f.date)}` : ""}`));
   out.push(...snippetWithCaret(f));
-  if (rule?.remediation) out.push(`       → ${rule.remediation}`);
+  if (rule?.remediation) out.push(`       → ${escapeControls(rule.remediation)}`);
   return out.join("\n");
 }
 
@@ -74,13 +81,18 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
     lines.push(paint(c, ANSI.bold, `✔ no secrets found`) + ` · ${scanned}`);
   } else {
     lines.push(paint(c, ANSI.red + ANSI.bold, `✖ ${findings.length} finding${findings.length === 1 ? "" : "s"}`) + ` (${severityText}) · ${scanned}`);
-    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${id} ${n}`);
+    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${escapeControls(id)} ${n}`);
     lines.push(`  by rule: ${byRule.join(", ")}`);
   }
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
   if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
-  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
+  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${escapeControls(error.file)}: ${escapeControls(error.message)}`));
   return lines.join("\n");
+}
+
+/** One line of the `-v` list of suppressed findings (the allow comment's text is the repository's: escaped). */
+export function suppressedLine(s: ScanResult["suppressed"][number]): string {
+  return `  ${escapeControls(s.finding.file)}:${s.finding.line}:${s.finding.column}  ${escapeControls(s.finding.ruleId)}  (${s.kind}: ${escapeControls(s.by)})`;
 }
 
 export const formatText: Reporter = (result, context) => {
@@ -88,7 +100,7 @@ export const formatText: Reporter = (result, context) => {
   if (context.verbose && result.suppressed.length) {
     blocks.push(
       "Suppressed:\n" +
-        result.suppressed.map((s) => `  ${s.finding.file}:${s.finding.line}:${s.finding.column}  ${s.finding.ruleId}  (${s.kind}: ${s.by})`).join("\n"),
+        result.suppressed.map((s) => suppressedLine(s)).join("\n"),
     );
   }
   blocks.push(formatSummary(result, context));

@@ -17,6 +17,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { readBaseline, writeBaseline, type BaselineEntry } from "../../filter/baseline.js";
 import type { ScanResult } from "../../findings/types.js";
+import { escapeControls } from "../../report/escape.js";
 import { countBy } from "../../report/json.js";
 import { shortErrorMessage } from "../../report/audit-record.js";
 import { scanTargets } from "../../scan/scan-targets.js";
@@ -98,7 +99,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
   const errors = [...listing.errors, ...result.errors];
   if (errors.length) {
     // A partial scan would write a partial baseline: write nothing.
-    for (const error of errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    for (const error of errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     return { code: ExitCode.error, metadata: baselineMetadata(where.shown, { ...result, errors }) };
   }
 
@@ -131,8 +132,8 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     current.set(entry.fingerprint, entry);
   }
   const added = [...current.values()].filter((e) => !old.has(e.fingerprint));
-  writeBaseline(where.abs, { entries: [...current.values()] });
-  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added.length} new${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
+  writeBaseline({ absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit }, { entries: [...current.values()] });
+  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${escapeControls(where.shown)} (${added.length} new${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: current.size, added, pruned }) };
 }
 

@@ -6,6 +6,7 @@ import { UsageError } from "../../errors.js";
 import type { ScanResult } from "../../findings/types.js";
 import { isAtOrAbove } from "../../findings/severity.js";
 import { reporters, type ReportFormat } from "../../report/index.js";
+import { escapeControls } from "../../report/escape.js";
 import { formatStagedText } from "../../report/staged.js";
 import type { ScanMode } from "../../report/types.js";
 import { scanTargets } from "../../scan/scan-targets.js";
@@ -85,7 +86,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   writeReport(report, args.values.output, io);
 
   if (result.errors.length) {
-    for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    for (const error of result.errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     await audit?.record(ExitCode.error, result);
     return ExitCode.error;
   }
