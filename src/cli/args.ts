@@ -33,6 +33,7 @@ const OPTIONS = {
   progress: { type: "boolean" },
   "no-progress": { type: "boolean" },
   force: { type: "boolean" },
+  global: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

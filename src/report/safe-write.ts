@@ -21,7 +21,7 @@
  * that swaps folders while finta-guard writes; the repository's content
  * cannot do that.
  */
-import { closeSync, constants, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, writeSync } from "node:fs";
+import { closeSync, constants, fchmodSync, fstatSync, ftruncateSync, lstatSync, mkdirSync, openSync, writeSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { repositoryPathProblem } from "../config/repo-path.js";
 import { InputError } from "../errors.js";
@@ -38,6 +38,8 @@ export interface WriteDestination {
   readonly createFolders?: boolean;
   /** Permission bits of a file created (default 0644). */
   readonly fileMode?: number;
+  /** Set `fileMode` on the file even when it existed (on the open descriptor, not through the path). */
+  readonly forceMode?: boolean;
   /** How a refusal reads: default `${label}: ${why}`. */
   readonly describe: (why: string) => string;
 }
@@ -140,6 +142,7 @@ function openChecked(dest: WriteDestination, append: boolean, fail: (why: string
     const stat = fstatSync(fd);
     if (stat.isFile()) {
       if (!append) ftruncateSync(fd, 0);
+      if (dest.forceMode && dest.fileMode !== undefined) fchmodSync(fd, dest.fileMode);
     } else if (dest.fromRepository) {
       fail("not a regular file");
     }

@@ -26,6 +26,7 @@ import type { CliArgs } from "../args.js";
 import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { skippedNotice } from "../output.js";
 import { resolveJobs } from "../options.js";
 import { baselinePath, loadScanSetup, type ScanSetup } from "../scan-setup.js";
 import { findRepoRoot } from "../../config/load.js";
@@ -87,6 +88,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     ...(args.values.include ? { include: args.values.include } : {}),
     ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
   });
+  for (const skipped of listing.skipped) io.stderr(skippedNotice(skipped));
   // The baseline does not record itself (its hints are redacted; scans check its free text).
   const targets = listing.targets.filter((t) => t.absPath !== where.abs);
   const result = await scanTargets(targets, {

@@ -16,7 +16,7 @@ import { ExitCode } from "../exit-codes.js";
 import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
 import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
-import { writeReport } from "../output.js";
+import { skippedNotice, writeReport } from "../output.js";
 import { startProgress, type ProgressLine } from "../progress.js";
 import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
@@ -53,7 +53,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
   const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup);
   const listing = gitScan
-    ? { targets: [], errors: [] }
+    ? { targets: [], errors: [], skipped: [] }
     : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
       (await import("../../sources/tree.js")).listTreeTargets(args.positionals, {
         cwd: io.cwd,
@@ -70,6 +70,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
   });
   progress?.finish();
+  for (const skipped of listing.skipped) io.stderr(skippedNotice(skipped));
   const result: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
 
   const reporter = mode === "staged" && format === "text" ? formatStagedText : reporters[format];
