@@ -194,7 +194,9 @@ describe("errors: one line, exit 2", () => {
   it("an unreadable file met during a walk is reported and makes the run exit 2", () => {
     tree = makeTempTree({ "ok.txt": "fine\n", "locked/secret.txt": live });
     chmodSync(join(tree.root, "locked", "secret.txt"), 0o000);
-    chmodSync(tree.root, 0o755);
+    // Modes set explicitly (a run under umask 077 creates 0700 folders and 0600 files).
+    for (const dir of [tree.root, join(tree.root, "locked")]) chmodSync(dir, 0o755);
+    chmodSync(join(tree.root, "ok.txt"), 0o644);
     // Root reads anything: drop to an unprivileged user for this check. That
     // user runs a world-readable copy of the program: the checkout's own
     // folder may be private (a clone under a home only its owner can enter).
