@@ -14,6 +14,7 @@
  * trace and cannot must not pass silently.
  */
 import { resolve } from "node:path";
+import { findRepoRoot } from "../config/load.js";
 import { repositoryPathProblem } from "../config/repo-path.js";
 import { ConfigError, InputError } from "../errors.js";
 import type { Severity } from "../findings/severity.js";
@@ -125,7 +126,10 @@ export function startAuditLogBeforeConfig<A extends unknown[]>(
       const where = resolveAuditLogPath(flag, configured, io.cwd, identity.resource.path);
       if (where === undefined) return;
       const base: AuditRecordBase = { action: options.action, timestamp: new Date(), ...identity, toolVersion: toolVersion(), durationMs, exitCode };
-      writeAuditRecord(where.path, options.build(base, ...details), flag || configured, { root: identity.resource.path, fromRepository: where.fromRepository });
+      // The root spelled as the path is: git's (resolved) root for the configured
+      // path, which is joined to it; the one found from cwd for the flag's.
+      const root = where.fromRepository ? identity.resource.path : findRepoRoot(io.cwd);
+      writeAuditRecord(where.path, options.build(base, ...details), flag || configured, { root, fromRepository: where.fromRepository });
     },
   };
 }

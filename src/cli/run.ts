@@ -32,7 +32,7 @@ const commands: Record<Command, () => Promise<CommandRunner>> = {
  * `::error` workflow command in a CI log).
  */
 export function stderrText(message: string): string {
-  return message.split("\nfinta-guard: ").map(escapeControls).join("\nfinta-guard: ");
+  return message.split("\nfinta-guard: ").map((line) => escapeControls(line)).join("\nfinta-guard: ");
 }
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

@@ -32,23 +32,20 @@ function visible(char: string): string {
   return code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
 }
 
-/** `text` with every control character shown as `\n`, `\r`, `\t`, `\xNN` or `\uNNNN`; one line, inert in a terminal. */
-export function escapeControls(text: string): string {
-  return UNSAFE_TEST.test(text) ? text.replace(UNSAFE, visible) : text;
+/**
+ * `text` with every control character shown as `\n`, `\r`, `\t`, `\xNN` or
+ * `\uNNNN`; one line, inert in a terminal. `keepLineBreaks`: CR and LF are
+ * left for a caller that encodes them itself (a GitHub workflow command's
+ * property, where `%0A` keeps a path exact).
+ */
+export function escapeControls(text: string, keepLineBreaks = false): string {
+  if (!UNSAFE_TEST.test(text)) return text;
+  return text.replace(UNSAFE, (c) => (keepLineBreaks && (c === "\n" || c === "\r") ? c : visible(c)));
 }
 
 /** Does `text` hold a character `escapeControls` would rewrite? */
 export function hasControls(text: string): boolean {
   return UNSAFE_TEST.test(text);
-}
-
-/**
- * A message of several lines, each escaped on its own: the newlines the
- * program put between lines stay, any control character inside a line
- * (from a path or a key) is shown escaped.
- */
-export function escapeLines(lines: readonly string[]): string {
-  return lines.map(escapeControls).join("\n");
 }
 
 /** Longest piece of untrusted text quoted in a message (a bad regex may hold a key). */

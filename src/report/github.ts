@@ -55,7 +55,8 @@ export function workflowCommand(command: AnnotationCommand, properties: Readonly
 
 /** Annotation paths are read relative to the workspace (the repository root). */
 function annotationPath(file: string, context: ReportContext): string {
-  return escapeControls(repoRelativePath(file, context.srcRoot, context.baseDir) ?? file);
+  // Line breaks are percent-encoded by escapeProperty (the path stays exact); other controls shown escaped.
+  return escapeControls(repoRelativePath(file, context.srcRoot, context.baseDir) ?? file, true);
 }
 
 export function findingAnnotation(f: Finding, context: ReportContext): string {

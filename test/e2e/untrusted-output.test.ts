@@ -66,7 +66,7 @@ describe("github annotations", () => {
     expect(out.stdout).not.toMatch(RAW_CONTROL);
     const commands = commandLines(out.stdout);
     expect(commands).toHaveLength(2);
-    expect(commands.map((c) => c.slice(0, c.indexOf(",line=")))).toEqual(["::error file=app.ts", "::error file=x\\n%3A%3Aerror file=README.md%2Cline=1%3A%3Aforged.env"]);
+    expect(commands.map((c) => c.slice(0, c.indexOf(",line=")))).toEqual(["::error file=app.ts", "::error file=x%0A%3A%3Aerror file=README.md%2Cline=1%3A%3Aforged.env"]);
   });
 });
 
@@ -87,5 +87,20 @@ describe("stderr", () => {
       'finta-guard: finta-guard.config.json: disable[0]: unknown rule id "nope"\n' +
         'finta-guard: finta-guard.config.json: override.x\\x1b]52;c;cHduZWQ=\\x07\\n::error::forged: unknown rule id "x\\x1b]52;c;cHduZWQ=\\x07\\n::error::forged"\n',
     );
+  });
+});
+
+describe("rules listing", () => {
+  it("a custom rule's description is shown escaped in text and Markdown", () => {
+    const r = setup();
+    const description = `ACME${OSC52}\n::error::forged`;
+    writeFileSync(join(r.root, "finta-guard.config.json"), JSON.stringify({ rules: [{ id: "acme", severity: "high", regex: "acme_[a-z0-9]{12}", description }] }));
+    for (const format of ["text", "markdown"]) {
+      const out = runBin(["rules", "--format", format], r.root, { env: r.env });
+      expect(out.code).toBe(0);
+      expect(out.stdout).not.toMatch(RAW_CONTROL);
+      expect(commandLines(out.stdout)).toEqual([]);
+      expect(out.stdout).toContain("ACME\\x1b]52;c;cHduZWQ=\\x07");
+    }
   });
 });

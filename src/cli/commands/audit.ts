@@ -18,6 +18,7 @@ import { findRepoRoot } from "../../audit/git.js";
 import { runAudit, type AuditReport } from "../../audit/index.js";
 import { auditLogMetadata } from "../../audit/log-metadata.js";
 import { writeFileSafely } from "../../report/safe-write.js";
+import { findRepoRoot as findConfigRoot } from "../../config/load.js";
 import { InputError, UsageError } from "../../errors.js";
 import type { FindingFilter } from "../../filter/types.js";
 import type { GitEnv } from "../../git/exec.js";
@@ -77,7 +78,8 @@ export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo, s
   } else {
     const output = args.output;
     // Never through a link the repository commits (report/safe-write.ts).
-    writeFileSafely({ path: resolve(args.cwd, output), root: repoRoot, describe: (why) => `--output ${output}: cannot write (${why})` }, text);
+    // The root as found from cwd, spelled as the path is (git's is resolved through links).
+    writeFileSafely({ path: resolve(args.cwd, output), root: findConfigRoot(args.cwd), describe: (why) => `--output ${output}: cannot write (${why})` }, text);
   }
   return report.summary.fail > 0 ? ExitCode.findings : ExitCode.clean;
 }
