@@ -42,7 +42,7 @@ export interface TreeListing {
 }
 
 export interface SkippedPath {
-  /** As named on the command line. */
+  /** As reports show it (relative to the current directory when under it). */
   readonly path: string;
   /** What it is instead: "a symbolic link", "a FIFO", "a device", "a socket". */
   readonly kind: string;
