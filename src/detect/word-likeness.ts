@@ -178,7 +178,11 @@ function hasFewDigitsInside(v: string): boolean {
 // A value that is itself a secret-ish word: `password = "password"`, `secret: secret`.
 const SELF_NAMED = /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_-]?key|credentials?|none|null|nil|undefined|true|false|empty|default|-?anonymous@?|guest)$/i;
 // An identifier made of several words: `real_secret`, `db-password`, `TestSourcePassword`.
-const MULTI_WORD_IDENTIFIER = /^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$/;
+// (A scanner, not the regex it replaces, `^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$`:
+// that regex splits a lowercase run among its repeats in exponentially many ways
+// before failing, e.g. on a long passphrase followed by `!`.)
+export { isMultiWordIdentifier } from "./multi-word-identifier.js";
+import { isMultiWordIdentifier } from "./multi-word-identifier.js";
 // Password mode also takes `fake` and `placeholder` as marks: a chosen password may hold the
 // rest of these by chance no more often than a random key does.
 const SAMPLE_WORD = new RegExp(`fake|placeholder|${SAMPLE_MARK.source}`, "i");
@@ -258,5 +262,5 @@ export function isQuietValue(value: string, mode: QuietMode = "value", context?:
   if (SELF_NAMED.test(v) || SAMPLE_WORD.test(v)) return true;
   const reason = quietReason(v, { minWordLikeness: 2 });
   if (reason !== undefined) return true;
-  return MULTI_WORD_IDENTIFIER.test(v) && letterRuns(v).length >= 2 && letterRuns(v).every(isWordLikeRun);
+  return isMultiWordIdentifier(v) && letterRuns(v).length >= 2 && letterRuns(v).every(isWordLikeRun);
 }

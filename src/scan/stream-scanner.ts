@@ -119,6 +119,7 @@ export class StreamScanner {
     const windowStart = Math.max(this.#textStart, this.#ownStart - LOOKBACK_CHARS);
     const windowEnd = Math.min(bufferedEnd, ownEnd + HOLDBACK_CHARS);
     const text = this.#text.slice(windowStart - this.#textStart, windowEnd - this.#textStart);
+    this.#window++;
     const candidates = this.#engine.detect(text, { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart });
     for (const c of candidates) {
       const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
@@ -132,6 +133,30 @@ export class StreamScanner {
       this.#text = this.#text.slice(keepFrom - this.#textStart);
       this.#textStart = keepFrom;
     }
+  }
+
+  /** The last line start found by #lineStartSince, and for which offset of which window. */
+  #probe: { window: number; pos: number; start: number } | undefined;
+  /** Counts windows, so #probe is never taken from another window (texts compare by content). */
+  #window = 0;
+
+  /**
+   * `lineStartOf(text, pos, floor)` for ascending `pos` in one window, reading
+   * each character once: findings on one long line would otherwise each walk
+   * back up to CONTEXT_CHARS.
+   */
+  #lineStartSince(text: string, pos: number, floor: number): number {
+    // (`text` is the current window's.)
+    const probe = this.#probe;
+    let start: number;
+    if (probe && probe.window === this.#window && pos >= probe.pos && probe.pos >= floor) {
+      const found = lineStartOf(text, pos, probe.pos);
+      start = found > probe.pos ? found : Math.max(floor, probe.start);
+    } else {
+      start = lineStartOf(text, pos, floor);
+    }
+    this.#probe = { window: this.#window, pos, start };
+    return start;
   }
 
   #locate(
@@ -165,7 +190,7 @@ export class StreamScanner {
     const lineOffset = start.column - (secretStart - lineStart);
     // The previous line, only when this line begins within the context bounds.
     let prevLineText = "";
-    const realLineStart = lineStartOf(text, secretStart, floor);
+    const realLineStart = this.#lineStartSince(text, secretStart, floor);
     if (realLineStart > floor) {
       let p = realLineStart - 1;
       if (text.charCodeAt(p) === 10 && p > floor && text.charCodeAt(p - 1) === 13) p--;
