@@ -17,6 +17,7 @@ import { KeywordFilter, isFilterableKeyword, type KeywordHits } from "./keyword-
 import { MAX_DEPTH, findEncodedRuns } from "./decode.js";
 import { mergeHits, regionsFor } from "./regions.js";
 import { NearMatches } from "./near-matches.js";
+import { activity } from "./activity.js";
 import type { Candidate, CompiledRule } from "./types.js";
 
 export { MAX_MATCH_CHARS };
@@ -35,10 +36,13 @@ export class DetectionEngine {
   /** For each rule (by index), the indices of its keywords in the filter. */
   readonly #keywordIndices: readonly (readonly number[])[];
   readonly #orderById = new Map<string, number>();
+  /** `rule <id>` per rule, for time-out messages (see activity.ts). */
+  readonly #labels: readonly string[];
   readonly #specificity = new Map<string, number>();
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
+    this.#labels = rules.map((rule) => `rule ${rule.id}`);
     rules.forEach((rule, i) => {
       this.#orderById.set(rule.id, i);
       this.#specificity.set(rule.id, rule.specificity);
@@ -77,6 +81,7 @@ export class DetectionEngine {
       this.#detectRules(text, range, hits, found);
     } finally {
       this.#keyPositions = outerScope;
+      activity.what = "the scan";
     }
     if (depth < MAX_DEPTH) this.#detectEncoded(text, hits, range, depth, found);
     return resolveOverlaps(
@@ -89,6 +94,7 @@ export class DetectionEngine {
   /** Every rule over `text` (its regions, or anchored positions), collecting candidates. */
   #detectRules(text: string, range: DetectRange, hits: KeywordHits, found: Candidate[]): void {
     this.rules.forEach((rule, i) => {
+      activity.what = this.#labels[i]!;
       const indices = this.#keywordIndices[i]!;
       if (indices.length === 0) {
         if (this.#always.includes(rule)) this.#runRule(rule, text, 0, text.length, range, found);

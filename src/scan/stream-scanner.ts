@@ -19,6 +19,7 @@ import { MAX_MATCH_CHARS, type DetectionEngine } from "../detect/engine.js";
 import type { RawFinding } from "../findings/types.js";
 import { detachedCopy } from "./detached-string.js";
 import { LineCounter } from "./line-counter.js";
+import { deadlineFor, withDeadline } from "./deadline.js";
 
 export const LOOKBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
 export const HOLDBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
@@ -32,6 +33,11 @@ export const SNIPPET_CONTEXT_CHARS = 120;
 export interface StreamScanOptions {
   /** Owned characters per window (>= 1). Tests shrink it to exercise every cut. */
   readonly windowChars?: number;
+  /**
+   * Time one MiB of a window may take to scan; a window that outlives it
+   * throws DeadlineExceeded (scan/deadline.ts). Unset: no deadline.
+   */
+  readonly deadlineMsPerMiB?: number;
 }
 
 export interface StreamScanResult {
@@ -43,6 +49,7 @@ export interface StreamScanResult {
 export class StreamScanner {
   readonly #engine: DetectionEngine;
   readonly #windowChars: number;
+  readonly #deadlineMsPerMiB: number | undefined;
   readonly #decoder = new TextDecoder("utf-8");
   readonly #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
@@ -60,6 +67,7 @@ export class StreamScanner {
   constructor(engine: DetectionEngine, options: StreamScanOptions = {}) {
     this.#engine = engine;
     this.#windowChars = Math.max(1, options.windowChars ?? DEFAULT_WINDOW_CHARS);
+    this.#deadlineMsPerMiB = options.deadlineMsPerMiB;
   }
 
   /** Feed the next bytes. Returns false once the file is known to be binary (stop reading). */
@@ -120,7 +128,10 @@ export class StreamScanner {
     const windowEnd = Math.min(bufferedEnd, ownEnd + HOLDBACK_CHARS);
     const text = this.#text.slice(windowStart - this.#textStart, windowEnd - this.#textStart);
     this.#window++;
-    const candidates = this.#engine.detect(text, { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart });
+    const range = { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart };
+    const perMiB = this.#deadlineMsPerMiB;
+    const candidates =
+      perMiB === undefined ? this.#engine.detect(text, range) : withDeadline(deadlineFor(perMiB, text.length), perMiB, () => this.#engine.detect(text, range));
     for (const c of candidates) {
       const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
       this.#findings.push(c.encoding ? { ...raw, encoding: c.encoding } : raw);
