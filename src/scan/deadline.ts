@@ -33,7 +33,16 @@ export class DeadlineExceeded extends Error {
   }
 }
 
+/**
+ * Extra time for a thread's first call: V8 compiles each regex when it first
+ * runs, so the first window also pays for compiling every rule it touches
+ * (hundreds of patterns, slow on a loaded machine), which says nothing about
+ * the content.
+ */
+export const FIRST_CALL_GRACE_MS = 1000;
+
 let context: Context | undefined;
+let calls = 0;
 let script: Script | undefined;
 let depth = 0;
 
@@ -52,7 +61,8 @@ export function withDeadline<T>(ms: number, msPerMiB: number, work: () => T): T 
   context.work = work;
   depth++;
   try {
-    return script.runInContext(context, { timeout: Math.max(1, Math.round(ms)) }) as T;
+    const grace = calls++ === 0 ? FIRST_CALL_GRACE_MS : 0;
+    return script.runInContext(context, { timeout: Math.max(1, Math.round(ms + grace)) }) as T;
   } catch (error) {
     if ((error as { code?: string }).code === "ERR_SCRIPT_EXECUTION_TIMEOUT") throw new DeadlineExceeded(activity.what, msPerMiB);
     throw error;
