@@ -170,7 +170,10 @@ function isEncodedText(v: string): boolean {
  * words; digits scattered through the value (`k3yM4t3r1al`) do not.
  */
 function hasFewDigitsInside(v: string): boolean {
-  const inner = v.replace(/[\d._-]+$/, "");
+  // (A loop, not `/[\d._-]+$/`: that regex retries from every character of a long run.)
+  let cut = v.length;
+  while (cut > 0 && /[\d._-]/.test(v.charAt(cut - 1))) cut--;
+  const inner = v.slice(0, cut);
   const digits = inner.replace(/[^0-9]/g, "").length;
   return digits <= Math.max(1, Math.floor(inner.length / 10));
 }
@@ -229,7 +232,10 @@ const CODE_START = /^(?:[*&]{1,2}[A-Za-z_]|\[\]|\{\}|(?:function|new|await|yield
 /** An identifier, member access or call (unquoted in code) whose names read as words. */
 export function isCodeExpression(raw: string): boolean {
   // A value cut from inside a string literal may end in escapes: `dishes.keys()\n`.
-  const value = raw.replace(/(?:\\[nrt])+$/, "");
+  // (A loop, not `/(?:\\[nrt])+$/`: that regex retries from every escape of a long run.)
+  let cut = raw.length;
+  while (cut >= 2 && raw.charCodeAt(cut - 2) === 92 && /[nrt]/.test(raw.charAt(cut - 1))) cut -= 2;
+  const value = raw.slice(0, cut);
   if (CODE_START.test(value)) return true;
   if (!CODE_CHARS.test(value) || !/^[!([]{0,3}[A-Za-z_$]/.test(value)) return false;
   if (wordLikeness(value) >= 0.4) return true;
