@@ -224,14 +224,13 @@ export class DetectionEngine {
     const index = scope && scope.text === text ? scope.lines : undefined;
     const [from, to] = nearbySpan(text, secretStart, secretEnd, requires.lines, bounds, index);
     if (!scope || !index) return requires.near.test(text.slice(from, to));
+    let matches = scope.near.get(rule.id);
+    if (matches === undefined) scope.near.set(rule.id, (matches = NearMatches.applies(requires.near) ? new NearMatches(text, requires.near) : null));
+    const known = matches?.verdict(from, to);
+    if (known !== undefined) return known;
     const key = `${rule.id}\u0000${from}\u0000${to}`;
     let verdict = scope.requires.get(key);
-    if (verdict === undefined) {
-      let matches = scope.near.get(rule.id);
-      if (matches === undefined) scope.near.set(rule.id, (matches = NearMatches.applies(requires.near) ? new NearMatches(text, requires.near) : null));
-      verdict = matches?.verdict(from, to) ?? requires.near.test(text.slice(from, to));
-      scope.requires.set(key, verdict);
-    }
+    if (verdict === undefined) scope.requires.set(key, (verdict = requires.near.test(text.slice(from, to))));
     return verdict;
   }
 
