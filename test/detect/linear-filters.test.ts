@@ -16,6 +16,9 @@ import { isMultiWordIdentifier } from "../../src/detect/multi-word-identifier.js
 import { isPlaceholder, keyBody } from "../../src/detect/placeholder.js";
 import { isCodeExpression, isQuietValue, letterRuns, quietReason, wordLikeness } from "../../src/detect/word-likeness.js";
 import { DeadlineExceeded, withDeadline } from "../../src/scan/deadline.js";
+import { activity } from "../../src/detect/activity.js";
+import { DetectionEngine } from "../../src/detect/engine.js";
+import { builtinRules } from "../../src/rules/index.js";
 
 /** Long enough that a quadratic pattern needs billions of steps, a linear one a millisecond. */
 const LENGTH = 50_000;
@@ -61,5 +64,25 @@ describe("built-in filters on their worst inputs", () => {
       }
     }
     expect(stuck).toEqual([]);
+  });
+});
+
+describe("built-in rules on their worst inputs", () => {
+  // Every keyword of every rule, each followed by a long run of one character
+  // class and a character that ends it, on a line of its own: what a rule's
+  // regex meets when a name or prefix is followed by no value it accepts.
+  const engine = DetectionEngine.fromSpecs(builtinRules);
+  const keywords = [...new Set(builtinRules.flatMap((r) => r.keywords))];
+  it.each(["a", "A", "0", "-", "_", " ", "=", ":", "/", "aB1", '"', "\\n"])("every rule finishes after its keywords on a run of %j", (unit) => {
+    const run = unit.repeat(Math.ceil(300 / unit.length));
+    const text = keywords.map((k) => `${k}${run}!\n${k} = ${run}!\n`).join("");
+    let stuck = "";
+    try {
+      withDeadline(60_000, 60_000, () => engine.detect(text));
+    } catch (error) {
+      if (!(error instanceof DeadlineExceeded)) throw error;
+      stuck = error.what;
+    }
+    expect([activity.what, stuck]).toEqual(["the scan", ""]);
   });
 });
