@@ -242,13 +242,17 @@ export class DetectionEngine {
       const min = spec.entropyHex !== undefined && isHex(secret) ? spec.entropyHex : spec.entropy;
       if (entropy < min) return undefined;
     }
+    const bounds = contextBounds(text, secretStart, secretEnd);
+    // The filters below are independent refusals; the context requirement goes
+    // first as it is the cheapest (one binary search, near-matches.ts) and
+    // refuses most candidates of a line packed with keywords (`pwd= pwd= …`).
+    if (rule.requires && !this.#nearbyHas(rule, text, secretStart, secretEnd, bounds)) return undefined;
     if (spec.placeholderFilter !== false && isPlaceholder(secret)) return undefined;
     if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value", text.slice(start, end))) return undefined;
     if (rule.stopwords.length) {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((w) => lower.includes(w))) return undefined;
     }
-    const bounds = contextBounds(text, secretStart, secretEnd);
     if (rule.allowRegexes.length) {
       const target =
         rule.allowTarget === "secret"
@@ -257,9 +261,6 @@ export class DetectionEngine {
             ? text.slice(start, end)
             : text.slice(this.#lines(text).startOf(secretStart, bounds.floor), this.#lines(text).endOf(secretEnd, bounds.ceil));
       if (rule.allowRegexes.some((r) => r.test(target))) return undefined;
-    }
-    if (rule.requires) {
-      if (!this.#nearbyHas(rule, text, secretStart, secretEnd, bounds)) return undefined;
     }
     let ruleId = rule.id;
     let severity = rule.severity;
