@@ -6,7 +6,9 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 
-export const COMMANDS = ["scan", "rules", "audit", "baseline", "install", "uninstall"] as const;
+export const COMMANDS = [
+  "scan", "rules", "audit", "baseline", "install", "uninstall",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -33,6 +35,8 @@ const OPTIONS = {
   progress: { type: "boolean" },
   "no-progress": { type: "boolean" },
   force: { type: "boolean" },
+  // Integrations (issue 14): stdin scans and sharded CI runs.
+  "stdin-name": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

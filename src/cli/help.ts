@@ -5,6 +5,8 @@ Usage:
   finta-guard scan [PATH...]           scan files and folders of the working tree (default: .)
   finta-guard scan --staged            scan what the index holds for the next commit
   finta-guard scan --history [RANGE]   scan git history (default: all commits reachable from HEAD)
+  finta-guard scan - [--stdin-name PATH]
+                                       scan standard input, reported as PATH      [<stdin>]
   finta-guard install                  install the pre-commit hook (husky or plain git)
   finta-guard uninstall                remove what install added
   finta-guard baseline [PATH...]       record current findings' fingerprints in the baseline

@@ -19,6 +19,7 @@ import { writeReport } from "../output.js";
 import { startProgress, type ProgressLine } from "../progress.js";
 import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
+import { stdinTarget, wantsStdin } from "../stdin-target.js";
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
 interface ScanSession {
@@ -44,6 +45,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const jobs = resolveJobs(args);
   const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
   if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
+  const fromStdin = wantsStdin(args);
   let loaded: ScanSetup | undefined;
   const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup: () => loaded }));
   const setup = (loaded = await loadScanSetup(args, io));
@@ -53,6 +55,8 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup);
   const listing = gitScan
     ? { targets: [], errors: [] }
+    : fromStdin
+    ? { targets: [stdinTarget(args, io)], errors: [] }
     : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
       (await import("../../sources/tree.js")).listTreeTargets(args.positionals, {
         cwd: io.cwd,
