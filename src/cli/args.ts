@@ -8,6 +8,8 @@ import { UsageError } from "../errors.js";
 
 export const COMMANDS = [
   "scan", "rules", "audit", "baseline", "install", "uninstall",
+  // Integrations (issue 14): shard-report merging.
+  "merge",
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 
@@ -37,6 +39,8 @@ const OPTIONS = {
   force: { type: "boolean" },
   // Integrations (issue 14): stdin scans and sharded CI runs.
   "stdin-name": { type: "string" },
+  shard: { type: "string" },
+  "sarif-output": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

@@ -12,6 +12,7 @@ Usage:
   finta-guard baseline [PATH...]       record current findings' fingerprints in the baseline
   finta-guard audit                    check the repository against the Finta security checklist
   finta-guard rules                    list the active rules
+  finta-guard merge REPORT...          join the JSON or SARIF reports of scan --shard 1/N … N/N
   finta-guard --version | --help
 
 Options:
@@ -26,6 +27,7 @@ Options:
   -j, --jobs N                         worker threads          [number of cores]
   --include GLOB, --exclude GLOB       only / never scan matching paths (repeatable)
   --all-lines                          --staged: block on findings in untouched lines too
+  --shard K/N                          scan only shard K of N (tree: by path, --history: by commit)
   --audit-log FILE                     scan, audit, baseline: append one JSON line per run to FILE
   --no-inline-allow                    ignore finta-guard:allow comments (audit them in CI)
   --report-unused                      list allow comments and baseline entries that matched nothing

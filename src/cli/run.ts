@@ -21,6 +21,8 @@ const commands: Record<Command, () => Promise<CommandRunner>> = {
   baseline: async () => (await import("./commands/baseline.js")).baselineCommand,
   install: async () => (await import("./commands/install.js")).installCommand,
   uninstall: async () => (await import("./commands/install.js")).uninstallCommand,
+  // Integrations (issue 14).
+  merge: async () => (await import("./commands/merge.js")).mergeCommand,
 };
 
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {

@@ -46,6 +46,10 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
   if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
   const fromStdin = wantsStdin(args);
+  // --shard (issue 14): loaded only when asked for; the hook never pays for it.
+  const sharding = args.values.shard !== undefined ? await import("../shard.js") : undefined;
+  const shard = sharding?.parseShard(args.values.shard);
+  if (shard && (mode === "staged" || fromStdin)) throw new UsageError(`--shard applies to tree and --history scans, not ${fromStdin ? "standard input" : "--staged"}`);
   let loaded: ScanSetup | undefined;
   const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup: () => loaded }));
   const setup = (loaded = await loadScanSetup(args, io));
@@ -53,7 +57,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
 
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
   const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup);
-  const listing = gitScan
+  const listed = gitScan
     ? { targets: [], errors: [] }
     : fromStdin
     ? { targets: [stdinTarget(args, io)], errors: [] }
@@ -64,6 +68,13 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
         ...(args.values.include ? { include: args.values.include } : {}),
         ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
       });
+  const root = setup.root ?? io.cwd;
+  const listing = sharding && shard && !gitScan
+    ? {
+        targets: listed.targets.filter((t) => sharding.inTreeShard(shard, t.kind === "file" ? t.absPath : t.path, io.cwd, root)),
+        errors: listed.errors.filter((e) => sharding.inTreeShard(shard, e.file, io.cwd, root)),
+      }
+    : listed;
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
     jobs,
@@ -86,7 +97,8 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     verbose: args.values.verbose === true,
     ...(await resolveReportPaths(format, io, mode)),
   });
-  writeReport(report, args.values.output, io);
+  const shown = sharding && shard ? sharding.markShardReport(report, format, result, { ...shard, mode }, gitScan?.commitOrder) : report;
+  writeReport(shown, args.values.output, io);
 
   if (result.errors.length) {
     for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
