@@ -8,8 +8,8 @@ import { UsageError } from "../errors.js";
 
 export const COMMANDS = [
   "scan", "rules", "audit", "baseline", "install", "uninstall",
-  // Integrations (issue 14): shard-report merging.
-  "merge",
+  // Integrations (issue 14): CI entry point and shard-report merging.
+  "ci", "merge",
 ] as const;
 export type Command = (typeof COMMANDS)[number];
 

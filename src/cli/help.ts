@@ -12,6 +12,8 @@ Usage:
   finta-guard baseline [PATH...]       record current findings' fingerprints in the baseline
   finta-guard audit                    check the repository against the Finta security checklist
   finta-guard rules                    list the active rules
+  finta-guard ci                       CI entry point: scan the PR's or push's commits (GitHub Actions,
+                                       GitLab MRs), annotations, job summary, SARIF (--sarif-output FILE)
   finta-guard merge REPORT...          join the JSON or SARIF reports of scan --shard 1/N … N/N
   finta-guard --version | --help
 

@@ -22,6 +22,7 @@ const commands: Record<Command, () => Promise<CommandRunner>> = {
   install: async () => (await import("./commands/install.js")).installCommand,
   uninstall: async () => (await import("./commands/install.js")).uninstallCommand,
   // Integrations (issue 14).
+  ci: async () => (await import("./commands/ci.js")).ciCommand,
   merge: async () => (await import("./commands/merge.js")).mergeCommand,
 };
 
