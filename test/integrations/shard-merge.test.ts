@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../helpers/cli.js";
+import { runBin, runCli } from "../helpers/cli.js";
 import { fake } from "../helpers/fake-secrets.js";
 import { makeGitRepo, type GitRepo } from "../helpers/git-repo.js";
 
@@ -106,6 +106,8 @@ describe("merge refuses incomplete or mixed input", () => {
     for (const k of [1, 2]) await scan([], "json", part(k), `${k}/3`);
     const missing = await runCli(["merge", part(1), part(2)], repo.root, repo.env);
     expect([missing.code, missing.stderr]).toEqual([2, "finta-guard: shard 3/3 missing: merge needs the reports of all 3 shards\n"]);
+    // The built program too: merge runs beside the bundle (scripts/build-bin.mjs), its errors still one line.
+    expect(runBin(["merge", part(1), part(2)], repo.root, { env: repo.env })).toEqual(missing);
     const twice = await runCli(["merge", part(1), part(1)], repo.root, repo.env);
     expect([twice.code, twice.stderr]).toEqual([2, `finta-guard: ${part(1)}: shard 1/3 was already given (${part(1)})\n`]);
     const bad = await runCli(["scan", "--shard", "4/3"], repo.root, repo.env);

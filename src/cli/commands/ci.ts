@@ -26,6 +26,7 @@ import { describeFsError } from "../../sources/fs-error.js";
 import type { CliArgs } from "../args.js";
 import { checkCommitsPresent, planCiScan } from "../ci-range.js";
 import { ExitCode } from "../exit-codes.js";
+import { reportingOwnErrors } from "./own-errors.js";
 import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
 import { rejectOptions, resolveFailOn, resolveJobs } from "../options.js";
@@ -47,7 +48,7 @@ function writeNoFollow(path: string, text: string, shown: string): void {
   }
 }
 
-export async function ciCommand(args: CliArgs, io: CliIo): Promise<number> {
+export const ciCommand = reportingOwnErrors(async (args: CliArgs, io: CliIo): Promise<number> => {
   rejectOptions(args, "ci", ["staged", "history", "shard", "stdin-name", "all-lines", "include", "exclude", "format", "output"]);
   if (args.positionals.length) throw new UsageError(`ci takes no paths: it scans what the CI's event says (got "${args.positionals[0]}")`);
   const failOn = resolveFailOn(args);
@@ -104,4 +105,4 @@ export async function ciCommand(args: CliArgs, io: CliIo): Promise<number> {
     return ExitCode.error;
   }
   return result.findings.some((f) => isAtOrAbove(f.severity, failOn)) ? ExitCode.findings : ExitCode.clean;
-}
+});

@@ -12,11 +12,12 @@ import { mergeJson, mergeSarif, reportFormat, type MergeFormat, type ShardReport
 import { describeFsError } from "../../sources/fs-error.js";
 import type { CliArgs } from "../args.js";
 import { ExitCode } from "../exit-codes.js";
+import { reportingOwnErrors } from "./own-errors.js";
 import type { CliIo } from "../io.js";
 import { rejectOptions, resolveFailOn } from "../options.js";
 import { writeReport } from "../output.js";
 
-export async function mergeCommand(args: CliArgs, io: CliIo): Promise<number> {
+export const mergeCommand = reportingOwnErrors(async (args: CliArgs, io: CliIo): Promise<number> => {
   rejectOptions(args, "merge", ["staged", "history", "shard", "config", "baseline", "include", "exclude", "jobs", "stdin-name", "all-lines", "no-redact"]);
   const failOn = resolveFailOn(args);
   if (args.positionals.length === 0) throw new UsageError("merge: expected the shard reports to merge (finta-guard merge shard-1.json shard-2.json …)");
@@ -56,4 +57,4 @@ export async function mergeCommand(args: CliArgs, io: CliIo): Promise<number> {
     return ExitCode.error;
   }
   return blocking.some((s) => isAtOrAbove(s, failOn)) ? ExitCode.findings : ExitCode.clean;
-}
+});
