@@ -35,12 +35,14 @@ export class DetectionEngine {
   readonly #keywordIndices: readonly (readonly number[])[];
   readonly #orderById = new Map<string, number>();
   readonly #specificity = new Map<string, number>();
+  readonly #byId = new Map<string, CompiledRule>();
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
     rules.forEach((rule, i) => {
       this.#orderById.set(rule.id, i);
       this.#specificity.set(rule.id, rule.specificity);
+      this.#byId.set(rule.id, rule);
     });
     const unfiltered = (r: CompiledRule) => r.keywords.length === 0 || r.keywords.some((k) => !isFilterableKeyword(k));
     this.#always = rules.filter(unfiltered);
@@ -196,6 +198,10 @@ export class DetectionEngine {
       if (keyNames || underKey) {
         ruleId = p.to;
         severity = p.severity;
+        // The rule promoted to also has its say on what is not its kind of
+        // secret (finta-env-secret: identifiers under FINTA_* names).
+        const target = this.#byId.get(p.to);
+        if (target && target.allowTarget === "secret" && target.allowRegexes.some((r) => r.test(secret))) return undefined;
         break;
       }
     }
