@@ -317,6 +317,8 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
       regexes: [
         "://([^:@/]{1,128}):\\1@",
         "://[^:@/]{0,128}:(?:\\$\\{?[A-Za-z_][\\w:-]*\\}?|\\$\\([^)]*\\)|%[A-Za-z_]+%|\\{[\\w.-]*\\}|\\*{1,}|x{3,}|X{3,}|password|passwd|pass_?word|pwd|secret|token|api[_-]?key|key|credentials?|changeme|your[_-]?password|REPLACE[_A-Z]*|<[^>]*>|YOUR_[A-Z_]+)@",
+        // GitHub's token-as-user convention: the token is git-url-oauth-token's finding.
+        "://[^:@/]{1,255}:x-oauth-basic@",
         // `host:port@…` is not user:password (`https://url:8000/ @x` never gets here; `http://a:8080@b` might).
         "://[^:@/]{1,128}:\\d{2,5}@",
       ],
