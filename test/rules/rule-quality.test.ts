@@ -39,6 +39,8 @@ const FREQUENT_BY_DESIGN: readonly string[] = [
   // start with those words so V8 skips ahead (see catalogue/generic.ts).
   "generic-secret",
   "generic-secret-comparison",
+  // A YAML block scalar (`password: |`) has no marker but the name word either.
+  "yaml-block-scalar-secret",
   "generic-xml-secret",
   "generic-cli-password",
   // A legacy Vault token's only literal is `s.`; it is reported under a

@@ -93,6 +93,52 @@ export const pastedRules: readonly RuleSpec[] = [
     },
   },
 
+  // ------------------------------------------------- multi-line values
+  {
+    id: "multiline-element-secret",
+    description: "Password or token as the text of an XML/HTML element that spans lines (<password>\\n  …\\n</password>)",
+    provider: "Generic",
+    severity: "medium",
+    keywords: ["<password", "<passwd", "<secret", "<token", "<apikey", "<api_key", "<clientsecret", "<client_secret"],
+    // The one-line form is generic-xml-secret's; here the text sits on its
+    // own line(s) between the tags, indented.
+    regex:
+      "<(?<tag>[Pp]assword|PASSWORD|[Pp]asswd|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Aa]pi[Kk]ey|API_KEY|api_key|[Cc]lient[Ss]ecret|client_secret)>[ \\t]{0,20}\\r?\\n\\s{0,80}(?<secret>[^\\s<>]{6,256})\\s{0,80}</\\k<tag>>",
+    wordFilter: "password",
+    specificity: 12,
+    remediation: "Move the value out of the file: read it from an environment variable or a secret manager at run time, rotate it if it was ever pushed, and purge it from git history.",
+    docsUrl: "https://maven.apache.org/guides/mini/guide-encryption.html",
+    tags: ["xml", "multi-line"],
+    examples: {
+      positive: [withSecret("<server>\n  <id>nexus</id>\n  <password>\n    ", dbPassword, "\n  </password>\n</server>")],
+      negative: ["<password>\n  ${env.NEXUS_PASSWORD}\n</password>", "<token>\n  <value>abc</value>\n</token>"],
+    },
+  },
+  {
+    id: "yaml-block-scalar-secret",
+    description: "Password or token as a YAML block scalar (password: |, secret: >-) on the next line",
+    provider: "Generic",
+    severity: "medium",
+    keywords: ["password", "passwd", "secret", "token"],
+    // `name: |` (or `>`, with a chomping indicator), then one indented line
+    // holding the value and nothing after it in the block.
+    regex:
+      "^[ \\t]{0,40}[\"']?[A-Za-z0-9_.-]{0,40}(?:[Pp]assword|PASSWORD|[Pp]asswd|PASSWD|[Ss]ecret|SECRET|[Tt]oken|TOKEN)[A-Za-z0-9_.-]{0,20}[\"']?:[ \\t]{1,4}[|>][-+]?[ \\t]{0,4}\\r?\\n[ \\t]{1,60}(?<secret>[^\\s#]{8,256})[ \\t]{0,20}\\r?(?:\\n(?![ \\t]{1,60}[^\\s])|$)",
+    flags: "m",
+    wordFilter: "password",
+    specificity: 12,
+    remediation: "Move the value out of the file: read it from an environment variable or a secret manager at run time, rotate it if it was ever pushed, and purge it from git history.",
+    docsUrl: "https://yaml.org/spec/1.2.2/#81-block-scalar-headers",
+    tags: ["yaml", "multi-line"],
+    examples: {
+      positive: [
+        withSecret("db:\n  password: |\n    ", dbPassword, "\n  host: db.internal\n"),
+        withSecret("stringData:\n  api-token: >-\n    ", dbPassword, "\n"),
+      ],
+      negative: ["db:\n  password: |\n    ${DB_PASSWORD}\n", "description: |\n  The token is sent as a header.\n"],
+    },
+  },
+
   // ---------------------------------------------------- credential files
   {
     id: "pgpass-entry",
