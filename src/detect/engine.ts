@@ -13,6 +13,7 @@ import { isHex, shannonEntropy } from "./entropy.js";
 import { resolveOverlaps } from "./overlap.js";
 import { isPlaceholder } from "./placeholder.js";
 import { isQuietValue } from "./word-likeness.js";
+import { decodedBase64Text } from "./decoded-value.js";
 import { KeywordFilter, isFilterableKeyword, type KeywordHits } from "./keyword-filter.js";
 import { MAX_DEPTH, findEncodedRuns } from "./decode.js";
 import { mergeHits, regionsFor } from "./regions.js";
@@ -172,6 +173,11 @@ export class DetectionEngine {
     }
     if (spec.placeholderFilter !== false && isPlaceholder(secret)) return undefined;
     if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value", text.slice(start, end))) return undefined;
+    if (spec.judgeDecoded === "base64") {
+      // Judge what an always-encoded value says: a placeholder or a sample word stays one when encoded.
+      const decoded = decodedBase64Text(secret);
+      if (decoded !== undefined && (isPlaceholder(decoded.trim()) || isQuietValue(decoded.trim(), "password"))) return undefined;
+    }
     if (rule.stopwords.length) {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((w) => lower.includes(w))) return undefined;

@@ -139,6 +139,47 @@ export const pastedRules: readonly RuleSpec[] = [
     },
   },
 
+  // ------------------------------------------------ Kubernetes stringData
+  {
+    id: "kubernetes-secret-string-data",
+    description: "Kubernetes Secret stringData value (plain, quoted, block | or folded >)",
+    provider: "Kubernetes",
+    severity: "high",
+    keywords: ["stringdata"],
+    // Every entry of a Secret's stringData block is a secret in clear text,
+    // whatever its key says. The look-behind walks back over the block's
+    // indented lines (comments included) to `stringData:` (one blank, then
+    // the rest of the line: a single way to read each line, so linear); the value is on
+    // the key's line, or on the next line after `|`/`>`; the line after it
+    // is no deeper than the key (a one-line value, not a multi-line file).
+    regex:
+      "^(?<=^[ \\t]{0,8}stringData:[ \\t]{0,20}\\r?\\n(?:[ \\t][^\\n]{0,200}\\n){0,40})" +
+      "(?<ind>[ \\t]{1,12})[\"']?[\\w.-]{1,128}[\"']?[ \\t]{0,4}:[ \\t]{0,4}(?:[|>][-+]?[ \\t]{0,4}\\r?\\n\\k<ind>[ \\t]{1,40})?" +
+      "(?<q>[\"']?)(?<secret>[^\\s\"'#|>][^\\s\"'#]{7,255})\\k<q>[ \\t]{0,20}\\r?(?=\\n(?!\\k<ind>[ \\t])|$)",
+    flags: "m",
+    requires: {
+      near: "(?:^|\\n)[ \\t]*kind:[ \\t]*[\"']?Secret[\"']?[ \\t]*\\r?(?:\\n|$)",
+      lines: 45,
+    },
+    wordFilter: "password",
+    specificity: 30,
+    remediation:
+      "Do not commit Secret manifests with values: rotate them, then manage them with Sealed Secrets, SOPS, External Secrets or your cloud's secret manager, and purge the manifest from git history.",
+    docsUrl: "https://kubernetes.io/docs/concepts/configuration/secret/",
+    tags: ["kubernetes"],
+    examples: {
+      positive: [
+        withSecret("apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\nstringData:\n  # the API password\n  api-password: ", `${dbPassword}!`, "\n"),
+        withSecret("kind: Secret\nstringData:\n  folded: >-\n    ", `${dbPassword}%`, "\n  other: x\n"),
+      ],
+      negative: [
+        "kind: ConfigMap\nstringData:\n  build-id: " + dbPassword + "\n",
+        "kind: Secret\nstringData:\n  config.ini: |\n    user=app-service\n    password=${DB_PASSWORD}\n",
+        "kind: Secret\nstringData:\n  password: <set-me>\n",
+      ],
+    },
+  },
+
   // ---------------------------------------------------- credential files
   {
     id: "pgpass-entry",
