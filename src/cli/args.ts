@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 
-export const COMMANDS = ["scan", "rules", "audit", "baseline", "install", "uninstall"] as const;
+export const COMMANDS = ["scan", "rules", "audit", "baseline", "install", "uninstall", "help", "version"] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -16,6 +16,15 @@ const OPTIONS = {
   baseline: { type: "string" },
   "fail-on": { type: "string" },
   "no-redact": { type: "boolean" },
+  // The default, accepted so that scripts written for peers (`--redact`) run unchanged.
+  redact: { type: "boolean" },
+  "exit-zero": { type: "boolean" },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  // baseline --staged / --add / --import (commands/baseline-*.ts).
+  add: { type: "string", multiple: true },
+  reason: { type: "string" },
+  import: { type: "string" },
   "no-ignore": { type: "boolean" },
   jobs: { type: "string", short: "j" },
   staged: { type: "boolean" },

@@ -9,4 +9,6 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Width of the terminal standard output is, when it is one (text report wrapping). */
+  readonly columns?: number;
 }

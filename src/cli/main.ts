@@ -28,5 +28,6 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {}),
   });
 }

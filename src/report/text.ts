@@ -1,11 +1,15 @@
 /**
  * Human report: one block per finding (`path:line:column`, severity, rule,
- * the line with the secret redacted and a caret under it, what to do), then a
- * summary (counts by severity and rule, files, bytes, time, suppressions).
+ * the line with the secret redacted and a caret under it), grouped by rule
+ * with the rule's remediation once after its findings, then a summary (counts
+ * by severity and rule, files, bytes, time, suppressions). With a width
+ * (the CLI always gives one: the terminal's, else 80) long lines are wrapped
+ * and long snippets clipped around the secret.
  */
 import { SEVERITIES, type Severity } from "../findings/severity.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
+import { clipAround, MIN_WIDTH, wrap } from "./layout.js";
 import type { ReportContext, Reporter } from "./types.js";
 import { verificationLine, verificationSummary } from "./verification.js";
 
@@ -35,31 +39,81 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** The redacted line with a caret run under the secret. */
-export function snippetWithCaret(f: Finding): string[] {
+/** Columns of the gutter in front of a snippet line (`   123 | `). */
+const GUTTER = 9;
+
+/**
+ * The redacted line with a caret run under the secret. With a width, a line
+ * too long for it (a minified bundle) is clipped around the secret with `…`,
+ * so the caret stays under the secret instead of under whatever the terminal
+ * wrapped there.
+ */
+export function snippetWithCaret(f: Finding, width?: number): string[] {
   const text = f.lineText.replace(/\t/g, " ");
-  const at = text.indexOf(f.secret);
+  // The snippet holds the secret at column - lineOffset; redacting an earlier
+  // copy of the same secret only moves it left, so look back from there.
+  const rawAt = f.column - f.lineOffset;
+  const at = rawAt >= 0 ? text.lastIndexOf(f.secret, rawAt) : text.indexOf(f.secret);
   const lead = f.lineOffset > 1 ? "…" : "";
   const gutter = `${String(f.line).padStart(6)} | `;
   const blank = `${" ".repeat(6)} | `;
-  if (at < 0) return [gutter + lead + text];
+  if (at < 0) return [gutter + lead + (width === undefined ? text : clipAround(text, 0, 0, width - GUTTER - lead.length).text)];
   const caretLength = Math.max(1, f.endLine === f.line ? f.secret.length : text.length - at);
-  return [gutter + lead + text, blank + " ".repeat(lead.length + at) + "^".repeat(caretLength)];
+  const line = lead + text;
+  const clipped = width === undefined ? { text: line, caretAt: lead.length + at, caretLength } : clipAround(line, lead.length + at, caretLength, Math.max(MIN_WIDTH, width) - GUTTER);
+  return [gutter + clipped.text, blank + " ".repeat(clipped.caretAt) + "^".repeat(clipped.caretLength)];
 }
 
-export function formatFindingBlock(f: Finding, context: ReportContext): string {
+/** The remediation of a rule, as printed once after its findings. */
+export function remediationLines(remediation: string, width?: number): string[] {
+  return wrap(remediation, width, "       → ", "         ");
+}
+
+/** One finding: where, severity, rule (description on its own line when the width asks), snippet. */
+export function formatFindingBlock(f: Finding, context: ReportContext, options: { remediation?: boolean } = {}): string {
   const c = context.color;
+  const width = context.width;
   const rule = context.rules.get(f.ruleId);
+  const head = `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}`;
   const where = paint(c, ANSI.bold, `${f.file}:${f.line}:${f.column}`);
   const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
-  const encoded = f.encoding ? paint(c, ANSI.dim, ` (inside a ${f.encoding}-encoded string)`) : "";
-  const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}${encoded}`];
+  const encodedText = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
+  const describe = (rule ? rule.description : "") + encodedText;
+  const out = [`${where}  ${severity}  ${f.ruleId}`];
+  if (describe !== "") {
+    if (width === undefined || head.length + 2 + describe.trimStart().length <= width) {
+      out[0] += paint(c, ANSI.dim, rule ? `  ${describe}` : describe);
+    } else {
+      out.push(...wrap(describe.trimStart(), width, "       ").map((l) => paint(c, ANSI.dim, l)));
+    }
+  }
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
-  out.push(...snippetWithCaret(f));
+  out.push(...snippetWithCaret(f, width));
   const verified = verificationLine(f);
   if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, verified));
-  if (rule?.remediation) out.push(`       → ${rule.remediation}`);
+  if (options.remediation !== false && rule?.remediation) out.push(...remediationLines(rule.remediation, width));
   return out.join("\n");
+}
+
+/**
+ * Finding blocks grouped by rule (rules in order of their first finding),
+ * each rule's remediation printed once after its last finding.
+ */
+export function formatFindingGroups(findings: readonly Finding[], context: ReportContext): string[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const group = byRule.get(f.ruleId);
+    if (group) group.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
+  const blocks: string[] = [];
+  for (const [ruleId, group] of byRule) {
+    const rendered = group.map((f) => formatFindingBlock(f, context, { remediation: false }));
+    const remediation = context.rules.get(ruleId)?.remediation;
+    if (remediation) rendered[rendered.length - 1] += "\n" + remediationLines(remediation, context.width).join("\n");
+    blocks.push(...rendered);
+  }
+  return blocks;
 }
 
 export function formatSummary(result: ScanResult, context: ReportContext): string {
@@ -78,18 +132,18 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
   } else {
     lines.push(paint(c, ANSI.red + ANSI.bold, `✖ ${findings.length} finding${findings.length === 1 ? "" : "s"}`) + ` (${severityText}) · ${scanned}`);
     const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${id} ${n}`);
-    lines.push(`  by rule: ${byRule.join(", ")}`);
+    lines.push(...wrap(`by rule: ${byRule.join(", ")}`, context.width, "  ", "    "));
   }
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
   const verified = verificationSummary(findings);
   if (verified) lines.push(verified);
-  if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
+  if (suppressed.length) lines.push(...wrap(`suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`, context.width, "  ", "    "));
   for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
   return lines.join("\n");
 }
 
 export const formatText: Reporter = (result, context) => {
-  const blocks = result.findings.map((f) => formatFindingBlock(f, context));
+  const blocks = formatFindingGroups(result.findings, context);
   if (context.verbose && result.suppressed.length) {
     blocks.push(
       "Suppressed:\n" +

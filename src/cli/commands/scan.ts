@@ -14,11 +14,12 @@ import { startScanAudit, type ScanAuditLog } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
-import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
+import { resolveColor, resolveFailOn, resolveFormat, resolveJobs, resolveRedact, resolveWidth } from "../options.js";
 import { writeReport } from "../output.js";
 import { wantsVerify } from "../verify-flags.js";
 import { startProgress, type ProgressLine } from "../progress.js";
-import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
+import { baselinePath, loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
+import { outputSummary } from "../output-summary.js";
 import { toolVersion } from "../version.js";
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
@@ -43,6 +44,8 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const format = resolveFormat<ReportFormat>(args, Object.keys(reporters) as ReportFormat[], "text");
   const failOn = resolveFailOn(args);
   const jobs = resolveJobs(args);
+  const redact = resolveRedact(args);
+  const color = format === "text" && args.values.output === undefined && resolveColor(args, io, io.stdoutIsTTY);
   const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
   if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
   let loaded: ScanSetup | undefined;
@@ -67,7 +70,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
     jobs,
-    redact: args.values["no-redact"] !== true,
+    redact,
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
     ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
@@ -84,11 +87,15 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     rules: new Map(setup.rules.map((r) => [r.id, r])),
     failOn,
     mode,
-    color: format === "text" && args.values.output === undefined && useColor(io, io.stdoutIsTTY),
+    color,
+    width: resolveWidth(io),
+    ...(setup.root !== undefined ? { baselineFile: baselinePath(args, io, setup.root).shown } : {}),
     verbose: args.values.verbose === true,
     ...(await resolveReportPaths(format, io, mode)),
   });
   writeReport(report, args.values.output, io);
+  // The report went to a file: say on stderr what it holds, so a run is never silent.
+  if (args.values.output !== undefined && args.values.output !== "-" && args.values.quiet !== true) io.stderr(outputSummary(result, args.values.output, failOn));
 
   if (result.errors.length) {
     for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
@@ -100,5 +107,6 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn)) || (failOnUnused && unused > 0);
   const code = failing ? ExitCode.findings : ExitCode.clean;
   await audit?.record(code, result);
-  return code;
+  // --exit-zero: report only. Errors (exit 2) were returned above and still fail.
+  return args.values["exit-zero"] === true ? ExitCode.clean : code;
 }
