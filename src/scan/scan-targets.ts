@@ -9,7 +9,7 @@
 import { DetectionEngine } from "../detect/engine.js";
 import { buildFinding } from "../findings/build.js";
 import { sortFindings } from "../findings/sort.js";
-import type { Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
+import type { AllowRuleAt, Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
 import type { FindingFilter } from "../filter/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { describeFsError } from "../sources/fs-error.js";
@@ -56,6 +56,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
   const errors: ScanError[] = [];
+  const allowRules: AllowRuleAt[] = [];
   const stats: ScanStats = { files: 0, bytes: 0, binarySkipped: 0, durationMs: 0, suppressed: {} };
   const redact = options.redact ?? true;
   const filter = options.filter;
@@ -97,6 +98,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
       stats.bytes += outcome.bytes;
       if (outcome.binary) stats.binarySkipped++;
       accept(target, outcome.findings, meta);
+      for (const ref of outcome.allowRules ?? []) allowRules.push({ file: target.path, line: ref.line, ruleId: ref.ruleId });
     }
     options.onProgress?.(done, wanted.length, stats.bytes);
   };
@@ -144,7 +146,8 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   suppressed.sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column));
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, suppressed, stats, errors };
+  allowRules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { findings, suppressed, stats, errors, ...(allowRules.length ? { allowRules } : {}) };
 }
 
 /**

@@ -38,10 +38,10 @@ function scanItem(item: WorkItem): FileOutcome {
       const scanner = new StreamScanner(engine, options);
       scanner.push(item.bytes);
       const result = scanner.finish();
-      return { index, findings: result.findings, bytes: result.bytes, binary: result.binary };
+      return { index, findings: result.findings, bytes: result.bytes, binary: result.binary, ...(result.allowRules.length ? { allowRules: result.allowRules } : {}) };
     }
     const result = scanFile(item.absPath, engine, options);
-    return { index, findings: result.findings, bytes: result.bytes, binary: result.binary };
+    return { index, findings: result.findings, bytes: result.bytes, binary: result.binary, ...(result.allowRules.length ? { allowRules: result.allowRules } : {}) };
   } catch (error) {
     return { index, findings: [], bytes: 0, binary: false, error: describeFsError(error) };
   }

@@ -20,6 +20,7 @@ import { wantsVerify } from "../verify-flags.js";
 import { startProgress, type ProgressLine } from "../progress.js";
 import { baselinePath, loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
 import { outputSummary } from "../output-summary.js";
+import { warnUnknownAllowRules } from "../unknown-allow-rules.js";
 import { toolVersion } from "../version.js";
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
@@ -103,7 +104,9 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     return ExitCode.error;
   }
   const failOnUnused = args.values["fail-on-unused"] === true;
-  const unused = args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io) : 0;
+  // Allow comments naming an unknown rule allow nothing: a warning on every scan, "unused" for --fail-on-unused.
+  const unknownAllows = warnUnknownAllowRules(result.allowRules, setup.knownRuleIds, io);
+  const unused = unknownAllows + (args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io) : 0);
   const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn)) || (failOnUnused && unused > 0);
   const code = failing ? ExitCode.findings : ExitCode.clean;
   await audit?.record(code, result);
