@@ -4,10 +4,11 @@
  * No literal credential may appear in the repository (it scans itself, and
  * push protection would fire), so every example secret is generated here, at
  * import time, from a seed: deterministic, varied, high-entropy, and never a
- * repeated or counting run (those are placeholders the engine drops). The
- * example text records where its secret sits, so a test can assert the exact
- * line and column of the finding without re-deriving it.
+ * repeated or counting run (those are placeholders the engine drops). A
+ * positive example records where its secret sits (`withSecret`), so a test
+ * can assert the exact line and column of the finding without re-deriving it.
  */
+import type { PositiveExample } from "./types.js";
 
 export const ALPHABETS = {
   alnum: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789",
@@ -92,27 +93,29 @@ export function fakeBody(length: number, alphabet: AlphabetName | string, seed: 
   return fakeToken("", length, alphabet, salt === undefined ? seed : `${String(seed)}:${salt}`);
 }
 
-/** Where an example's secret sits: offsets into the example text. */
-export interface SecretSpan {
-  readonly start: number;
-  readonly end: number;
+/** A fake UUID for rule examples, deterministic per seed (never a real id). */
+export function fakeUuid(seed: number, upper = false): string {
+  const parts = [8, 4, 4, 4, 12].map((n, i) => fakeBody(n, HEX, seed * 8 + i, "uuid"));
+  const id = parts.join("-");
+  return upper ? id.toUpperCase() : id;
 }
-
-const spans = new Map<string, SecretSpan>();
 
 /**
- * An example text `before + secret + after` that remembers where its secret
- * is. Rules list these as positive examples; tests read the span back with
- * `secretSpanOf` to compute the expected line and column.
+ * A positive example `before + secret + after` that says where its secret
+ * sits: the line and column follow from `before` (lines end at LF, CRLF or
+ * CR, as the scanner counts them).
  */
-export function withSecret(before: string, secret: string, after = ""): string {
-  const text = before + secret + after;
-  spans.set(text, { start: before.length, end: before.length + secret.length });
-  return text;
-}
-
-export function secretSpanOf(example: string): SecretSpan | undefined {
-  return spans.get(example);
+export function withSecret(before: string, secret: string, after = ""): PositiveExample {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < before.length; i++) {
+    const c = before.charCodeAt(i);
+    if (c === 10 || (c === 13 && before.charCodeAt(i + 1) !== 10)) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { text: before + secret + after, secret: { line, column: before.length - lineStart + 1, value: secret } };
 }
 
 /** Joins parts so that no complete marker (e.g. a PEM header) is written literally in a source file. */

@@ -5,7 +5,7 @@
  * bearer rule (70) and every generic rule, so a `sk_live_` key inside
  * `FINTA_API_KEY=sk_live_…` is one finding under `finta-secret-key-live`.
  */
-import { ALNUM, BASE64, HEX, fakeBody, fakeToken, joined } from "./examples.js";
+import { ALNUM, BASE64, HEX, fakeBody, fakeToken, joined, withSecret } from "./examples.js";
 import type { RuleSpec } from "./types.js";
 
 const ROTATE_LIVE =
@@ -55,7 +55,7 @@ export const fintaRules: readonly RuleSpec[] = [
     docsUrl: DOCS,
     tags: ["finta", "api-key"],
     examples: {
-      positive: [`const client = new Finta({ apiKey: "${apiKey}" });`],
+      positive: [withSecret('const client = new Finta({ apiKey: "', apiKey, '" });')],
       negative: [
         "import { finta_client } from './finta';",
         "finta_api_key_rotation_days: 90",
@@ -77,7 +77,7 @@ export const fintaRules: readonly RuleSpec[] = [
     docsUrl: DOCS,
     tags: ["finta", "secret-key", "live"],
     examples: {
-      positive: [`FINTA_SECRET_KEY=${liveKey}`],
+      positive: [withSecret("FINTA_SECRET_KEY=", liveKey)],
       negative: [
         "FINTA_SECRET_KEY=sk_live_***",
         "sk_live_xxxxxxxxxxxxxxxx",
@@ -101,7 +101,7 @@ export const fintaRules: readonly RuleSpec[] = [
     docsUrl: DOCS,
     tags: ["finta", "secret-key", "test"],
     examples: {
-      positive: [`stripe_like = "${testKey}"`],
+      positive: [withSecret('stripe_like = "', testKey, '"')],
       negative: ["sk_test_1234567890abcdef", "sk_test_xxxxxxxxxxxxxxxxxxxx", "pk_test_" + fakeBody(24, ALNUM, 17)],
     },
   },
@@ -118,7 +118,7 @@ export const fintaRules: readonly RuleSpec[] = [
     docsUrl: "https://docs.finta.io/api/v2/webhooks",
     tags: ["finta", "webhook"],
     examples: {
-      positive: [`webhookSecret: '${webhook}',`],
+      positive: [withSecret("webhookSecret: '", webhook, "',")],
       negative: ["whsec_***", "FINTA_WEBHOOK_SECRET=whsec_xxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
     },
   },
@@ -132,10 +132,11 @@ export const fintaRules: readonly RuleSpec[] = [
     // Dockerfile `ENV NAME value`. The value is a literal (no $, quotes or
     // spaces); references such as ${FINTA_API_KEY} or process.env.X fail the
     // placeholder filter, short or low-entropy values the entropy minimum.
+    // Blank runs are bounded (64, far past any alignment) like every quantifier.
     regex:
       "(?<![A-Za-z0-9_])FINTA_[A-Z0-9_]{0,64}(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD)" +
-      "(?:[\"'\\]]?[ \\t]*(?:=>|:=|[:=])|(?<=^[ \\t]*ENV[ \\t]+[A-Z0-9_]{1,80})[ \\t])" +
-      "[ \\t]*[\"'`]?(?<secret>[^\\s\"'`,;)]{16,512})",
+      "(?:[\"'\\]]?[ \\t]{0,64}(?:=>|:=|[:=])|(?<=^[ \\t]{0,64}ENV[ \\t]{1,64}[A-Z0-9_]{1,80})[ \\t])" +
+      "[ \\t]{0,64}[\"'`]?(?<secret>[^\\s\"'`,;)]{16,512})",
     flags: "im",
     entropy: 3.5,
     entropyHex: 3.0,
@@ -145,10 +146,10 @@ export const fintaRules: readonly RuleSpec[] = [
     tags: ["finta", "env"],
     examples: {
       positive: [
-        `FINTA_API_TOKEN=${fakeBody(32, ALNUM, 18)}`,
-        `export FINTA_CLIENT_SECRET="${fakeBody(40, HEX, 19)}"`,
-        `ENV FINTA_PASSWORD ${fakeBody(24, ALNUM, 20)}`,
-        `  "FINTA_SIGNING_KEY": "${fakeBody(28, BASE64, 21)}",`,
+        withSecret("FINTA_API_TOKEN=", fakeBody(32, ALNUM, 18)),
+        withSecret('export FINTA_CLIENT_SECRET="', fakeBody(40, HEX, 19), '"'),
+        withSecret("ENV FINTA_PASSWORD ", fakeBody(24, ALNUM, 20)),
+        withSecret('  "FINTA_SIGNING_KEY": "', fakeBody(28, BASE64, 21), '",'),
       ],
       negative: [
         "FINTA_API_KEY=${FINTA_API_KEY}",
@@ -172,7 +173,8 @@ export const fintaRules: readonly RuleSpec[] = [
     provider: "Finta",
     severity: "high",
     keywords: ["bearer"],
-    regex: "\\b[Bb]earer[ \\t]+(?<secret>[A-Za-z0-9._~+/-]{16,1024}=*)(?![A-Za-z0-9._~+/=-])",
+    // Bounded blanks and padding (64), like every quantifier.
+    regex: "\\b[Bb]earer[ \\t]{1,64}(?<secret>[A-Za-z0-9._~+/-]{16,1024}={0,64})(?![A-Za-z0-9._~+/=-])",
     entropy: 3.5,
     entropyHex: 3.0,
     specificity: 70,
@@ -184,12 +186,13 @@ export const fintaRules: readonly RuleSpec[] = [
     tags: ["finta", "bearer"],
     examples: {
       positive: [
-        `curl https://api.finta.io/v2/me -H "Authorization: Bearer ${fakeBody(40, ALNUM, 22)}"`,
-        `fetch("https://api.finta.com/v2/payments", {\n  headers: { Authorization: "Bearer ${fakeBody(36, ALNUM, 23)}" },\n});`,
+        withSecret('curl https://api.finta.io/v2/me -H "Authorization: Bearer ', fakeBody(40, ALNUM, 22), '"'),
+        withSecret(`fetch("https://api.finta.com/v2/payments", {\n  headers: { Authorization: "Bearer `, fakeBody(36, ALNUM, 23), `" },\n});`),
       ],
       negative: [
         'curl https://api.finta.io/v2/me -H "Authorization: Bearer $FINTA_API_KEY"',
-        `curl https://api.example.com -H "Authorization: Bearer ${fakeBody(40, ALNUM, 24)}"`,
+        // A request to another host (a curl command would be curl-auth-header's finding).
+        `fetch("https://api.example.com/v1/me", { headers: { Authorization: "Bearer ${fakeBody(40, ALNUM, 24)}" } });`,
         "Authorization: Bearer <token>  # api.finta.io",
       ],
     },

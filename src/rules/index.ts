@@ -3,7 +3,7 @@
  * matters only to break ties between equally specific rules (earlier wins).
  */
 import { fintaRules } from "./finta.js";
-import { cloudRules } from "./catalogue/cloud.js";
+import { cloudRules } from "./catalogue/cloud/index.js";
 import { genericRules } from "./catalogue/generic.js";
 import { keysAndTokensRules } from "./catalogue/keys-and-tokens.js";
 import { sourceHostingRules } from "./catalogue/source-hosting.js";
@@ -11,7 +11,7 @@ import { paymentsRules } from "./catalogue/payments.js";
 import { messagingRules } from "./catalogue/messaging.js";
 import { aiRules } from "./catalogue/ai.js";
 import { observabilityRules } from "./catalogue/observability.js";
-import { saasRules } from "./catalogue/saas.js";
+import { saasRules } from "./catalogue/saas/index.js";
 import { registriesRules } from "./catalogue/registries.js";
 import type { RuleSpec } from "./types.js";
 

@@ -50,9 +50,25 @@ export interface RuleContextRequirement {
   readonly lines?: number;
 }
 
+/** Where a positive example's secret sits: what the finding must report. */
+export interface ExampleSecret {
+  /** 1-based line of the secret's first character. */
+  readonly line: number;
+  /** 1-based column (UTF-16 code units) of the secret's first character. */
+  readonly column: number;
+  /** The secret itself; where it ends follows from it. */
+  readonly value: string;
+}
+
+/** A text in which the rule must report exactly one finding: `secret`. */
+export interface PositiveExample {
+  readonly text: string;
+  readonly secret: ExampleSecret;
+}
+
 export interface RuleExamples {
-  /** Texts in which the rule must report exactly one finding. */
-  readonly positive: readonly string[];
+  /** Texts in which the rule (and no other) must report exactly one finding, at the secret. */
+  readonly positive: readonly PositiveExample[];
   /** Texts in which the rule must report nothing. */
   readonly negative: readonly string[];
 }

@@ -26,7 +26,7 @@ describe("finta-guard rules", () => {
 
   it("docs/rules.md is the current output of `finta-guard rules --format markdown`", async () => {
     const out = await runCli(["rules", "--format", "markdown"], repoRoot);
-    // If this fails: node dist/cli/main.js rules --format markdown > docs/rules.md
+    // If this fails: npm run docs:rules
     expect(readFileSync(new URL("../../docs/rules.md", import.meta.url), "utf8")).toBe(out.stdout);
   });
 

@@ -100,7 +100,7 @@ describe("tight regions and anchored attempts find exactly what whole-text scann
   const lineFlags = (r: RuleSpec): string => (usesLineAnchors(r.regex, r.flags) && !(r.flags ?? "").includes("m") ? `${r.flags ?? ""}m` : (r.flags ?? ""));
   const wide = DetectionEngine.fromSpecs(builtinRules.map((r) => ({ ...r, flags: lineFlags(r), regionShape: { reach: 1 << 20, wholeLines: true } })));
   const tight = DetectionEngine.fromSpecs(builtinRules);
-  const examples = builtinRules.flatMap((r) => [...(r.examples?.positive ?? []), ...(r.examples?.negative ?? [])].map((text) => [r.id, text] as const));
+  const examples = builtinRules.flatMap((r) => [...(r.examples?.positive ?? []).map((p) => p.text), ...(r.examples?.negative ?? [])].map((text) => [r.id, text] as const));
 
   it("most built-in rules get a proven, tighter reach", () => {
     const tightened = builtinRules.filter((r) => regionShape(r).reach < DEFAULT_REACH);

@@ -97,8 +97,6 @@ describe("rule quality: keywords", () => {
  */
 const KEYWORD_AS_CONTEXT: readonly string[] = [
   // The keyword names the vendor or the tool around the value, not the value.
-  "finta-env-secret", // unbounded: a FINTA_* name then any value
-  "finta-bearer-token", // unbounded: `Bearer …` near a Finta URL
   "google-oauth-client-secret-legacy", // 24 characters near a client id
   "mailgun-signing-key",
   "asana-personal-access-token",

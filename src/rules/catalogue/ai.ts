@@ -8,10 +8,9 @@
  * tests (`…abc123xyz…klmnopqrstuvwx…`) are dropped by the ascending-run
  * allowlist, which a random body practically never trips.
  */
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { ASCENDING_RUN, DOC_EXAMPLE, HAND_MADE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
+import { ASCENDING_RUN, DOC_EXAMPLE, HAND_MADE, LEFT, RIGHT, assigned, ci, named } from "./dsl.js";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -36,7 +35,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Revoke the key (platform.openai.com → API keys) and create a new one; prefer project keys with limited permissions.",
     docsUrl: "https://platform.openai.com/docs/api-reference/authentication",
     examples: {
-      positive: [`OPENAI_API_KEY=${openaiKey}`, `System.setProperty("OPENAI_KEY", "${openaiLegacy}")`],
+      positive: [withSecret("OPENAI_API_KEY=", openaiKey), withSecret('System.setProperty("OPENAI_KEY", "', openaiLegacy, '")')],
       negative: [
         `sk-proj-${fakeBody(20, ALNUM, 5)}T4Blbk${"FJ"}${fakeBody(20, ALNUM, 6)}`,
         "sk-sUeBP9asw6GiYHXqtg70abcdefghJuLwJFco90bOpU0Ntest",
@@ -57,7 +56,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key in the Anthropic Console (Settings → API keys) and create a new one.",
     docsUrl: "https://docs.anthropic.com/en/api/getting-started#authentication",
     examples: {
-      positive: [`ANTHROPIC_API_KEY='${joined("sk-ant-", "api03-", fakeBody(93, BASE64URL, 7), "AA")}'`],
+      positive: [withSecret("ANTHROPIC_API_KEY='", joined("sk-ant-", "api03-", fakeBody(93, BASE64URL, 7), "AA"), "'")],
       negative: [
         joined("sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-", "1234fghijklmnopby56aaaogaopaaaabc123xyzBB"),
         'export const EXAMPLE_URL = "https://api.anthropic.com";',
@@ -77,7 +76,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the admin key in the Anthropic Console (Settings → Admin keys) at once; it can manage the organisation.",
     docsUrl: "https://docs.anthropic.com/en/api/administration-api",
     examples: {
-      positive: [`ANTHROPIC_ADMIN_KEY=${joined("sk-ant-", "admin01-", fakeBody(93, BASE64URL, 8), "AA")}`],
+      positive: [withSecret("ANTHROPIC_ADMIN_KEY=", joined("sk-ant-", "admin01-", fakeBody(93, BASE64URL, 8), "AA"))],
       negative: [joined("sk-ant-admin01-abc123xyz-456de-klMnopqrstuvwx-", "3456yza789bcde-1234fghijklmnopAA")],
     },
   },
@@ -96,7 +95,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Invalidate the token (huggingface.co → Settings → Access Tokens) and create a fine-grained one.",
     docsUrl: "https://huggingface.co/docs/hub/security-tokens",
     examples: {
-      positive: [`huggingface-cli login --token ${fakeToken("hf_", 34, LETTERS, 9)}`],
+      positive: [withSecret("huggingface-cli login --token ", fakeToken("hf_", 34, LETTERS, 9))],
       negative: ["- (id)hf_requiredCharacteristicTypesForDisplayMetadata;", "hf_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
     },
   },
@@ -112,7 +111,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Invalidate the organisation token in the organisation's Hugging Face settings.",
     docsUrl: "https://huggingface.co/docs/hub/security-tokens",
     examples: {
-      positive: [`hf_token = "${fakeToken("api_org_", 34, LETTERS, 10)}"`],
+      positive: [withSecret('hf_token = "', fakeToken("api_org_", 34, LETTERS, 10), '"')],
       negative: ['public static final String API_ORG_EXIST = "APIOrganizationExist";', "api_org_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
     },
   },
@@ -128,7 +127,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (dashboard.cohere.com → API keys) and create a new one.",
     docsUrl: "https://docs.cohere.com/reference/about",
     examples: {
-      positive: [`export CO_API_KEY=${fakeBody(40, ALNUM, 11)}`],
+      positive: [withSecret("export CO_API_KEY=", fakeBody(40, ALNUM, 11))],
       negative: [`CO_API_KEY=${"x".repeat(40)}`],
     },
   },
@@ -145,7 +144,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (console.groq.com → API Keys) and create a new one.",
     docsUrl: "https://console.groq.com/docs/quickstart",
     examples: {
-      positive: [`GROQ_API_KEY=${fakeToken("gsk_", 52, ALNUM, 12)}`],
+      positive: [withSecret("GROQ_API_KEY=", fakeToken("gsk_", 52, ALNUM, 12))],
       negative: ["gsk_abc123", `wordgsk_${fakeBody(52, ALNUM, 13)}`, `gsk_${fakeBody(56, ALNUM, 14)}`],
     },
   },
@@ -161,7 +160,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Revoke the key (console.mistral.ai → API keys) and create a new one.",
     docsUrl: "https://docs.mistral.ai/getting-started/quickstart/",
     examples: {
-      positive: [`MISTRAL_API_KEY="${fakeBody(32, ALNUM, 15)}"`],
+      positive: [withSecret('MISTRAL_API_KEY="', fakeBody(32, ALNUM, 15), '"')],
       negative: [`MISTRAL_MODEL="mistral-large-latest"`],
     },
   },
@@ -177,7 +176,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Disable the token (replicate.com → Account → API tokens) and create a new one.",
     docsUrl: "https://replicate.com/docs/reference/http#authentication",
     examples: {
-      positive: [`REPLICATE_API_TOKEN=${fakeToken("r8_", 37, ALNUM, 16)}`],
+      positive: [withSecret("REPLICATE_API_TOKEN=", fakeToken("r8_", 37, ALNUM, 16))],
       negative: ["r8_token_name_here", "var r8_ = 1"],
     },
   },
@@ -193,7 +192,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (perplexity.ai → Settings → API) and create a new one.",
     docsUrl: "https://docs.perplexity.ai/guides/getting-started",
     examples: {
-      positive: [`perplexityToken = '${fakeToken("pplx-", 48, ALNUM, 17)}'`],
+      positive: [withSecret("perplexityToken = '", fakeToken("pplx-", 48, ALNUM, 17), "'")],
       negative: ["pplx-api-key", "pplx-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"],
     },
   },
@@ -209,7 +208,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (console.x.ai → API Keys) and create a new one.",
     docsUrl: "https://docs.x.ai/docs/overview",
     examples: {
-      positive: [`XAI_API_KEY=${fakeToken("xai-", 80, ALNUM, 18)}`],
+      positive: [withSecret("XAI_API_KEY=", fakeToken("xai-", 80, ALNUM, 18))],
       negative: ["xai-grok-2-latest", "xai-org/grok-1"],
     },
   },
@@ -225,7 +224,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (openrouter.ai → Keys) and create a new one.",
     docsUrl: "https://openrouter.ai/docs/api-reference/authentication",
     examples: {
-      positive: [`OPENROUTER_API_KEY=${fakeToken("sk-or-v1-", 64, HEX, 19)}`],
+      positive: [withSecret("OPENROUTER_API_KEY=", fakeToken("sk-or-v1-", 64, HEX, 19))],
       negative: ["sk-or-v1-<key>"],
     },
   },
@@ -240,7 +239,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (smith.langchain.com → Settings → API Keys) and create a new one.",
     docsUrl: "https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key",
     examples: {
-      positive: [`LANGSMITH_API_KEY=${joined("lsv2_", "pt_", fakeBody(32, HEX, 20), "_", fakeBody(10, HEX, 21))}`],
+      positive: [withSecret("LANGSMITH_API_KEY=", joined("lsv2_", "pt_", fakeBody(32, HEX, 20), "_", fakeBody(10, HEX, 21)))],
       negative: ["lsv2_pt_<key>"],
     },
   },
@@ -256,7 +255,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (cloud.cerebras.ai → API Keys) and create a new one.",
     docsUrl: "https://inference-docs.cerebras.ai/quickstart",
     examples: {
-      positive: [`CEREBRAS_API_KEY=${fakeToken("csk-", 48, LOWER_ALNUM, 30)}`],
+      positive: [withSecret("CEREBRAS_API_KEY=", fakeToken("csk-", 48, LOWER_ALNUM, 30))],
       negative: ["csk-config-name"],
     },
   },
@@ -293,7 +292,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Delete the key (platform.deepseek.com → API keys) and create a new one.",
     docsUrl: "https://api-docs.deepseek.com/",
     examples: {
-      positive: [`DEEPSEEK_API_KEY=sk-${fakeBody(32, HEX, 22)}`],
+      positive: [withSecret("DEEPSEEK_API_KEY=", `sk-${fakeBody(32, HEX, 22)}`)],
       negative: ["DEEPSEEK_API_KEY=sk-your-key"],
     },
   },
@@ -309,7 +308,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Regenerate the key (elevenlabs.io → Profile → API Keys).",
     docsUrl: "https://elevenlabs.io/docs/api-reference/authentication",
     examples: {
-      positive: [`ELEVENLABS_API_KEY=sk_${fakeBody(48, HEX, 23)}`],
+      positive: [withSecret("ELEVENLABS_API_KEY=", `sk_${fakeBody(48, HEX, 23)}`)],
       negative: ["ELEVENLABS_API_KEY=${ELEVENLABS_API_KEY}"],
     },
   },
@@ -325,7 +324,7 @@ export const aiRules: readonly RuleSpec[] = [
     remediation: "Rotate the key in the Private AI portal.",
     docsUrl: "https://docs.private-ai.com/",
     examples: {
-      positive: [`privateai_api_token = "${fakeBody(32, LOWER_ALNUM, 24)}"`],
+      positive: [withSecret('privateai_api_token = "', fakeBody(32, LOWER_ALNUM, 24), '"')],
       negative: ['privateai_api_token = "${PRIVATEAI_TOKEN}"'],
     },
   },

@@ -16,7 +16,7 @@
  */
 import { fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleContextPromotion, RuleSpec } from "../types.js";
-import { anyCase } from "./named-value.js";
+import { ci } from "./dsl.js";
 
 const REMEDIATION =
   "Move the value out of the source: read it from an environment variable or a secret manager at run time, rotate it at its issuer if it was ever pushed, and purge it from git history.";
@@ -32,7 +32,7 @@ const FINTA_CONTEXT: readonly RuleContextPromotion[] = [{ to: "finta-env-secret"
 // `compass` are not password names); `password` may close a longer word
 // (`dbpassword`).
 const END_OF_WORD = "(?![a-z])";
-const w = (word: string): string => anyCase(word);
+const w = (word: string): string => ci(word);
 const SECRET_NAME = `(?:${w("secret")}e?s?|${w("token")}s?|${w("api")}[_.-]?${w("key")}s?|${w("access")}[_.-]?${w("key")}|${w("auth")}[_.-]?${w("key")}|${w("private")}[_.-]?${w("key")}|${w("client")}[_.-]?${w("secret")}|${w("signing")}[_.-]?${w("key")}|${w("encryption")}[_.-]?${w("key")}|${w("master")}[_.-]?${w("key")}|${w("credentials")}?|${w("creds")}|(?<![A-Za-z])${w("key")}s?|(?<=[a-z])Keys?|(?<=[a-z])KEYS?)${END_OF_WORD}`;
 const PASSWORD_NAME = `(?:${w("passw")}(?:${w("or")})?${w("d")}s?|${w("passwort")}|${w("passphrase")}|${w("contrase")}[ñÑnN][aA]|${w("senha")}|(?<![A-Za-z])${w("pwd")}|(?<![A-Za-z])${w("pass")}|(?<=[a-z])P(?:ass|ASS|wd|WD)|(?<=[A-Z_])(?:PASS|PWD))${END_OF_WORD}`;
 
@@ -40,7 +40,7 @@ const PASSWORD_NAME = `(?:${w("passw")}(?:${w("or")})?${w("d")}s?|${w("passwort"
 // credentialsId, key_name, secret_length, tokenType, SECRET_FILE, keyVersion.
 const METADATA_WORDS =
   "id|ids|name|names|type|file|path|dir|url|uri|endpoint|version|length|len|size|count|format|prefix|suffix|mode|field|header|param|env|var|ref|label|policy|alias|store|vault|arn|hash|fingerprint|digest|pattern|regex|provider|algorithm|algo|expiry|expires|ttl|timeout|index|class|kind|enabled|required|location|region|hint|description|desc|template|mask|manager|validator|generator";
-const METADATA = `(?:${METADATA_WORDS.split("|").map(anyCase).join("|")})`;
+const METADATA = `(?:${METADATA_WORDS.split("|").map(ci).join("|")})`;
 // The same for a name whose head noun comes before a preposition: in
 // `keyVaultForAppSecrets`, `path_to_private_key` or `nameOfSecret` the
 // secret word is the object, and the name says what the value is (a vault,
@@ -64,7 +64,7 @@ const METADATA_SUFFIX =
 // what the word filter and the Finta promotion see, unless the engine learns
 // to take a match's start from a group captured in a look-behind.
 const NAME_START = "(?<![A-Za-z0-9_$])";
-const GATE = (first3: readonly string[]): string => `${NAME_START}(?=[A-Za-z0-9_.$-]{0,40}?(?:${first3.map(anyCase).join("|")}))`;
+const GATE = (first3: readonly string[]): string => `${NAME_START}(?=[A-Za-z0-9_.$-]{0,40}?(?:${first3.map(ci).join("|")}))`;
 // A C-style array suffix may follow the name: `char secret[25] = "…"`.
 const NAME_BODY = (first3: readonly string[], core: string): string =>
   `${GATE(first3)}[A-Za-z0-9_.$-]{0,40}?${core}[A-Za-z0-9_.-]{0,24}?(?:\\[\\d{0,4}\\])?`;

@@ -8,10 +8,9 @@
  * gitleaks and betterleaks (adapted: bounded quantifiers, explicit
  * boundaries, entropy floors where a format has no vendor prefix).
  */
-import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
+import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { ASCENDING_RUN, DESCENDING_RUN, LEFT, RIGHT, UUID, assigned, ci, fakeUuid, near } from "./regex-parts.js";
+import { ASCENDING_RUN, DESCENDING_RUN, LEFT, RIGHT, UUID, assigned, ci, named, near } from "./dsl.js";
 
 const DIGITS = "0123456789";
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
@@ -67,7 +66,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: SLACK_DOCS,
     examples: {
-      positive: [`"bot_token": "${slackBot}"`],
+      positive: [withSecret('"bot_token": "', slackBot, '"')],
       negative: ["xoxb-xxx", "xoxb-12345-abcd234", "SLACK_BOT_TOKEN=xoxb-your-token-here"],
     },
   },
@@ -82,7 +81,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: SLACK_DOCS,
     examples: {
-      positive: [`userToken = "${slackUser}"`],
+      positive: [withSecret('userToken = "', slackUser, '"')],
       negative: ['"token1": "xoxp-1234567890"', "xoxp-1234-1234-1234"],
     },
   },
@@ -97,7 +96,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: SLACK_DOCS,
     examples: {
-      positive: [`slack_token: ${slackApp}`],
+      positive: [withSecret("slack_token: ", slackApp)],
       negative: ["xapp-1-A0000-12-abc", "const xappId = 'xapp-config';"],
     },
   },
@@ -112,7 +111,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: "https://api.slack.com/authentication/config-tokens",
     examples: {
-      positive: [`accessToken = '${slackConfig}'`],
+      positive: [withSecret("accessToken = '", slackConfig, "'")],
       negative: ["xoxe.xoxp-1-SlackAppConfigurationAccessTokenHere", "xoxe.xoxp-1-initial"],
     },
   },
@@ -127,7 +126,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: "https://api.slack.com/authentication/config-tokens",
     examples: {
-      positive: [`refresh_token: "${slackRefresh}"`],
+      positive: [withSecret('refresh_token: "', slackRefresh, '"')],
       negative: ["XOxE-RROAmw, Home and Garden, 5:24, 20120323", "xoxe-1-short"],
     },
   },
@@ -142,7 +141,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: SLACK_DOCS,
     examples: {
-      positive: [`var slackToken = "${slackLegacyBot}"`],
+      positive: [withSecret('var slackToken = "', slackLegacyBot, '"')],
       negative: ["xoxb-Slack_BOT_TOKEN", "xoxb-abcdef-abcdef"],
     },
   },
@@ -162,7 +161,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: SLACK_DOCS,
     examples: {
-      positive: [`"access_token": "${slackWorkspace}"`],
+      positive: [withSecret('"access_token": "', slackWorkspace, '"')],
       negative: ["xoxa-workspace-token", "xoxa-2-12", "https://github.com/xoxa-nyc/xoxa-nyc.github.io/blob/master/README.md"],
     },
   },
@@ -178,7 +177,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: SLACK_ROTATE,
     docsUrl: SLACK_DOCS,
     examples: {
-      positive: [`slackToken = "${slackLegacy}"`],
+      positive: [withSecret('slackToken = "', slackLegacy, '"')],
       negative: ["https://indieweb.org/images/3/35/2018-250-xoxo-indieweb-1.jpg", "xoxo, gossip girl"],
     },
   },
@@ -195,7 +194,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the webhook (Slack app → Incoming Webhooks → Remove) and create a new one; keep the URL in a secret store.",
     docsUrl: "https://api.slack.com/messaging/webhooks",
     examples: {
-      positive: [`"hook": "${slackHook}",`],
+      positive: [withSecret('"hook": "', slackHook, '",')],
       negative: ["https://hooks.slack.com/services/TXXXXX/BXXXXX/XXXXXXXXXX", "See https://hooks.slack.com/ for details"],
     },
   },
@@ -219,7 +218,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Reset the bot token (Discord Developer Portal → Bot → Reset Token) and load it from the environment.",
     docsUrl: "https://discord.com/developers/docs/topics/oauth2#bots",
     examples: {
-      positive: [`DISCORD_TOKEN=${joined("MTAy", fakeBody(20, ALNUM, 30), ".", fakeBody(6, BASE64URL, 31), ".", fakeBody(27, BASE64URL, 32))}`],
+      positive: [withSecret("DISCORD_TOKEN=", joined("MTAy", fakeBody(20, ALNUM, 30), ".", fakeBody(6, BASE64URL, 31), ".", fakeBody(27, BASE64URL, 32)))],
       negative: [joined("MZ1yGvKTj0rY0cV8i47CjAa", ".uHQPq.", "Xb1Mk2nEhe-4icrGOuegj57zMC"), "version 1.2.3"],
     },
   },
@@ -235,7 +234,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Regenerate the credential in the Discord Developer Portal and load it from the environment.",
     docsUrl: "https://discord.com/developers/docs/reference#authentication",
     examples: {
-      positive: [`discordToken = "${fakeBody(64, HEX, 33)}"`],
+      positive: [withSecret('discordToken = "', fakeBody(64, HEX, 33), '"')],
       negative: [`sha256 = "${fakeBody(64, HEX, 34)}"`, 'discordToken = "${DISCORD_TOKEN}"'],
     },
   },
@@ -251,7 +250,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "A client id is not secret on its own; make sure the matching client secret is not committed.",
     docsUrl: "https://discord.com/developers/docs/topics/oauth2",
     examples: {
-      positive: [`discord_client_id = "${digits(18, 35)}"`],
+      positive: [withSecret('discord_client_id = "', digits(18, 35), '"')],
       negative: ['discord_client_id = "000000000000000000"', `build_id = "${digits(18, 36)}"`],
     },
   },
@@ -267,7 +266,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Reset the client secret (Discord Developer Portal → OAuth2 → Reset Secret) and load it from the environment.",
     docsUrl: "https://discord.com/developers/docs/topics/oauth2",
     examples: {
-      positive: [`var discordSecret = "${fakeBody(32, ALNUM, 37)}"`],
+      positive: [withSecret('var discordSecret = "', fakeBody(32, ALNUM, 37), '"')],
       negative: ['discord_secret = "${{ secrets.DISCORD_SECRET }}"', 'discord_channel = "general-announcements"'],
     },
   },
@@ -282,7 +281,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the webhook (channel settings → Integrations → Webhooks) and create a new one.",
     docsUrl: "https://discord.com/developers/docs/resources/webhook",
     examples: {
-      positive: [`WEBHOOK=${joined("https://discord", "app.com/api/webhooks/", digits(18, 39), "/", fakeBody(68, BASE64URL, 40))}`],
+      positive: [withSecret("WEBHOOK=", joined("https://discord", "app.com/api/webhooks/", digits(18, 39), "/", fakeBody(68, BASE64URL, 40)))],
       negative: ["https://discord.com/api/webhooks/{id}/{token}", "https://discord.com/developers/docs/resources/webhook"],
     },
   },
@@ -303,7 +302,7 @@ export const messagingRules: readonly RuleSpec[] = [
     docsUrl: "https://core.telegram.org/bots/api#authorizing-your-bot",
     examples: {
       positive: [
-        `TELEGRAM_TOKEN=${joined(digits(10, 41), ":AA", fakeBody(33, BASE64URL, 42))}`,
+        withSecret("TELEGRAM_TOKEN=", joined(digits(10, 41), ":AA", fakeBody(33, BASE64URL, 42))),
         withSecret('url = "https://api.telegram.org/bot', joined(digits(9, 43), ":AA", fakeBody(33, BASE64URL, 44)), '/sendMessage"'),
       ],
       negative: [`bot${joined(digits(9, 45), ":AA", fakeBody(33, BASE64URL, 46))}`, "12:30:AA meeting"],
@@ -347,7 +346,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Generate a new NKey (`nk -gen user`), update the server/account configuration, and delete the old seed; keep seeds in a credentials file outside the repository.",
     docsUrl: "https://docs.nats.io/running-a-nats-service/configuration/securing_nats/auth_intro/nkey_auth",
     examples: {
-      positive: [`// ${fakeToken("SUAC", 54, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 114)}`],
+      positive: [withSecret("// ", fakeToken("SUAC", 54, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 114))],
       negative: ["SUCCESSFULLY_COMPLETED_THE_OPERATION", `SU${"A".repeat(56)}`],
     },
   },
@@ -365,7 +364,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the API key in the Twilio Console (Account → API keys) and create a new one.",
     docsUrl: "https://www.twilio.com/docs/iam/api-keys",
     examples: {
-      positive: [`TWILIO_API_KEY=${fakeToken("SK", 32, HEX, 47)}`],
+      positive: [withSecret("TWILIO_API_KEY=", fakeToken("SK", 32, HEX, 47))],
       negative: ["SKIP_TESTS=1", `ASK${fakeBody(32, HEX, 48)}`],
     },
   },
@@ -381,7 +380,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Rotate the auth token in the Twilio Console (Account → API keys & tokens → Auth tokens).",
     docsUrl: "https://www.twilio.com/docs/iam/access-tokens",
     examples: {
-      positive: [`TWILIO_AUTH_TOKEN=${fakeBody(32, HEX, 49)}`],
+      positive: [withSecret("TWILIO_AUTH_TOKEN=", fakeBody(32, HEX, 49))],
       negative: [`md5 = "${fakeBody(32, HEX, 50)}"`, "TWILIO_AUTH_TOKEN=${TWILIO_AUTH_TOKEN}"],
     },
   },
@@ -401,7 +400,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the API key (SendGrid → Settings → API Keys) and create a new one with the least scope needed.",
     docsUrl: "https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys",
     examples: {
-      positive: [`SENDGRID_API_KEY=${joined("SG", ".", fakeBody(22, BASE64URL, 51), ".", fakeBody(43, BASE64URL, 52))}`],
+      positive: [withSecret("SENDGRID_API_KEY=", joined("SG", ".", fakeBody(22, BASE64URL, 51), ".", fakeBody(43, BASE64URL, 52)))],
       negative: ["SG.example.com", "msg.send(SG.config)"],
     },
   },
@@ -418,7 +417,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Reset the key (Mailgun → API Security) and load it from the environment.",
     docsUrl: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/#primary-account-api-key",
     examples: {
-      positive: [`string mailgunToken = "${fakeToken("key-", 32, HEX, 53)}";`],
+      positive: [withSecret('string mailgunToken = "', fakeToken("key-", 32, HEX, 53), '";')],
       negative: [`cache-key-${fakeBody(32, HEX, 54)}`, "key-value store"],
     },
   },
@@ -434,7 +433,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Rotate the public validation key in Mailgun if it is not meant to be public.",
     docsUrl: "https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/",
     examples: {
-      positive: [`mailgunToken := \`${fakeToken("pubkey-", 32, HEX, 55)}\``],
+      positive: [withSecret(`mailgunToken := \``, fakeToken("pubkey-", 32, HEX, 55), `\``)],
       negative: ["pubkey-file.pem", "ssh-pubkey-fingerprint"],
     },
   },
@@ -453,7 +452,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Rotate the HTTP webhook signing key (Mailgun → Webhooks) and update the receiver.",
     docsUrl: "https://documentation.mailgun.com/docs/mailgun/user-manual/tracking-messages/#securing-webhooks",
     examples: {
-      positive: [`MAILGUN_SIGNING_KEY=${joined(fakeBody(32, HEX, 56), "-", fakeBody(8, HEX, 57), "-", fakeBody(8, HEX, 58))}`],
+      positive: [withSecret("MAILGUN_SIGNING_KEY=", joined(fakeBody(32, HEX, 56), "-", fakeBody(8, HEX, 57), "-", fakeBody(8, HEX, 58)))],
       negative: [`id: ${fakeBody(32, HEX, 59)}-${fakeBody(8, HEX, 60)}`, "00000000000000000000000000000000-00000000-00000000"],
     },
   },
@@ -471,7 +470,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Revoke the key (Mailchimp → Account → Extras → API keys) and create a new one.",
     docsUrl: "https://mailchimp.com/developer/marketing/guides/quick-start/#generate-your-api-key",
     examples: {
-      positive: [`mailchimp_api_key: ${fakeBody(32, HEX, 61)}-us18`],
+      positive: [withSecret("mailchimp_api_key: ", `${fakeBody(32, HEX, 61)}-us18`)],
       negative: [`${fakeBody(32, HEX, 62).toUpperCase()}-us2`, "3a5633e829d3c71-us2"],
     },
   },
@@ -487,7 +486,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the key in Mailchimp Transactional (Settings → SMTP & API Info) and create a new one.",
     docsUrl: "https://mailchimp.com/developer/transactional/guides/quick-start/",
     examples: {
-      positive: [`MANDRILL_API_KEY=${fakeBody(22, ALNUM, 63)}`],
+      positive: [withSecret("MANDRILL_API_KEY=", fakeBody(22, ALNUM, 63))],
       negative: ["MANDRILL_API_KEY=your-mandrill-key", "mandrill_template = welcome_email_v2"],
     },
   },
@@ -504,7 +503,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Regenerate the server API token (Postmark → Server → API Tokens) and load it from the environment.",
     docsUrl: "https://postmarkapp.com/developer/api/overview#authentication",
     examples: {
-      positive: [`-H "X-Postmark-Server-Token: ${fakeUuid(64)}"`],
+      positive: [withSecret('-H "X-Postmark-Server-Token: ', fakeUuid(64), '"')],
       negative: ["X-Postmark-Server-Token: POSTMARK_API_TEST", `request_id = "${fakeUuid(69)}"`],
     },
   },
@@ -522,7 +521,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the key (Brevo → SMTP & API → API keys) and create a new one.",
     docsUrl: "https://developers.brevo.com/docs/getting-started",
     examples: {
-      positive: [`sendinblue_TOKEN := "${joined("xkey", "sib-", fakeBody(64, HEX, 74), "-", fakeBody(16, ALNUM, 75))}"`],
+      positive: [withSecret('sendinblue_TOKEN := "', joined("xkey", "sib-", fakeBody(64, HEX, 74), "-", fakeBody(16, ALNUM, 75)), '"')],
       negative: ["xkeysib-your-api-key", `xkeysib-${fakeBody(20, HEX, 76)}`],
     },
   },
@@ -539,7 +538,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Delete the access key in the MessageBird dashboard (Developers → API access) and create a new one.",
     docsUrl: "https://developers.messagebird.com/api/#authentication",
     examples: {
-      positive: [`MESSAGE_BIRD_TOKEN=${fakeBody(25, LOWER_ALNUM, 77)}`],
+      positive: [withSecret("MESSAGE_BIRD_TOKEN=", fakeBody(25, LOWER_ALNUM, 77))],
       negative: ["messagebird_token = process.env.MESSAGEBIRD_TOKEN", "messagebirdChannel = 'sms'"],
     },
   },
@@ -555,7 +554,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "A client id is not secret on its own; make sure the matching access key is not committed.",
     docsUrl: "https://developers.messagebird.com/api/#authentication",
     examples: {
-      positive: [`const MessageBirdClientID = "${fakeUuid(78)}"`],
+      positive: [withSecret('const MessageBirdClientID = "', fakeUuid(78), '"')],
       negative: ['MessageBirdClientID = "00000000-0000-0000-0000-000000000000"'],
     },
   },
@@ -572,7 +571,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Revoke the API token (Sendbird dashboard → Settings → General → API tokens) and create a new one.",
     docsUrl: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api#2-authentication",
     examples: {
-      positive: [`sendbird_token: "${fakeBody(40, HEX, 83)}"`],
+      positive: [withSecret('sendbird_token: "', fakeBody(40, HEX, 83), '"')],
       negative: [`commit = "${fakeBody(40, HEX, 84)}"`],
     },
   },
@@ -588,7 +587,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "An application id is not secret on its own; make sure the API token is not committed.",
     docsUrl: "https://sendbird.com/docs/chat/platform-api/v3/prepare-to-use-api",
     examples: {
-      positive: [`sendbirdAppId=${fakeUuid(85)}`],
+      positive: [withSecret("sendbirdAppId=", fakeUuid(85))],
       negative: ["sendbirdAppId=${SENDBIRD_APP_ID}"],
     },
   },
@@ -605,7 +604,7 @@ export const messagingRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Mattermost → Profile → Security → Personal Access Tokens) and create a new one.",
     docsUrl: "https://developers.mattermost.com/integrate/reference/personal-access-token/",
     examples: {
-      positive: [`mattermost_token: "${fakeBody(26, LOWER_ALNUM, 90)}"`],
+      positive: [withSecret('mattermost_token: "', fakeBody(26, LOWER_ALNUM, 90), '"')],
       negative: ["mattermost_token: \"mattermost-bot-token-value\""],
     },
   },
@@ -667,14 +666,14 @@ export const messagingRules: readonly RuleSpec[] = [
     docsUrl: "https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook",
     examples: {
       positive: [
-        `url: ${joined(
+        withSecret("url: ", joined(
           "https://contoso.webhook.", "office.com/webhookb2/",
           fakeUuid(91),
           "@",
           fakeUuid(96),
           "/IncomingWebhook/", fakeBody(32, HEX, 101), "/",
           fakeUuid(102),
-        )}`,
+        )),
       ],
       negative: ["https://contoso.webhook.office.com/webhookb2/<id>"],
     },

@@ -7,10 +7,9 @@
  * provider's name right before the value and an entropy floor, so a 32-hex
  * checksum elsewhere stays quiet.
  */
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, fakeUuid, near } from "./regex-parts.js";
+import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, named, near } from "./dsl.js";
 
 const UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -28,7 +27,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Revoke the API key (Datadog → Organization Settings → API Keys) and create a new one.",
     docsUrl: "https://docs.datadoghq.com/account_management/api-app-keys/",
     examples: {
-      positive: [`DD_API_KEY=${fakeBody(32, HEX, 1)}`, `datadog_api_key: "${fakeBody(32, HEX, 2)}"`],
+      positive: [withSecret("DD_API_KEY=", fakeBody(32, HEX, 1)), withSecret('datadog_api_key: "', fakeBody(32, HEX, 2), '"')],
       negative: [`etag: "${fakeBody(32, HEX, 3)}"`, "DD_API_KEY=${DD_API_KEY}"],
     },
   },
@@ -47,7 +46,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Revoke the application key (Datadog → Organization Settings → Application Keys) and create a new one.",
     docsUrl: "https://docs.datadoghq.com/account_management/api-app-keys/",
     examples: {
-      positive: [`DD_APP_KEY="${fakeBody(40, HEX, 4)}"`],
+      positive: [withSecret('DD_APP_KEY="', fakeBody(40, HEX, 4), '"')],
       negative: [`commit: ${fakeBody(40, HEX, 5)}`],
     },
   },
@@ -63,7 +62,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the key (New Relic → API keys) and create a new one.",
     docsUrl: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     examples: {
-      positive: [`NEW_RELIC_API_KEY=${fakeToken("NRAK-", 27, UPPER_ALNUM, 6)}`],
+      positive: [withSecret("NEW_RELIC_API_KEY=", fakeToken("NRAK-", 27, UPPER_ALNUM, 6))],
       negative: ["NRAK-XXXXXXXXXXXXXXXXXXXXXXXXXXX", "NRAK-key"],
     },
   },
@@ -79,7 +78,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the insert key (New Relic → API keys) and create a new one.",
     docsUrl: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     examples: {
-      positive: [`new-relic_TOKEN := "${fakeToken("NRII-", 32, HEX, 7)}"`],
+      positive: [withSecret('new-relic_TOKEN := "', fakeToken("NRII-", 32, HEX, 7), '"')],
       negative: ["NRII-insert-key"],
     },
   },
@@ -94,7 +93,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Browser keys ship to clients; rotate it in New Relic if it was not meant to be public.",
     docsUrl: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     examples: {
-      positive: [`string newRelicToken = "${fakeToken("NRJS-", 19, HEX, 8)}";`],
+      positive: [withSecret('string newRelicToken = "', fakeToken("NRJS-", 19, HEX, 8), '";')],
       negative: ["NRJS-loader.js"],
     },
   },
@@ -110,7 +109,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the ingest license key (New Relic → API keys) and create a new one.",
     docsUrl: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key",
     examples: {
-      positive: [`license_key: ${fakeBody(36, HEX, 9)}NRAL`],
+      positive: [withSecret("license_key: ", `${fakeBody(36, HEX, 9)}NRAL`)],
       negative: ["NRAL_LICENSE = 1"],
     },
   },
@@ -126,7 +125,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the key (New Relic → API keys) and create a new one.",
     docsUrl: "https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/",
     examples: {
-      positive: [`"new-relic_token": "${fakeBody(64, LOWER_ALNUM, 10)}"`],
+      positive: [withSecret('"new-relic_token": "', fakeBody(64, LOWER_ALNUM, 10), '"')],
       negative: ['"new-relic_token": "${NEW_RELIC_TOKEN}"'],
     },
   },
@@ -143,7 +142,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Sentry → Settings → Auth Tokens) and create a new one.",
     docsUrl: "https://docs.sentry.io/account/auth-tokens/",
     examples: {
-      positive: [`SENTRY_AUTH_TOKEN=${joined("sntrys_", "eyJ", fakeBody(120, BASE64, 11), "_", fakeBody(43, BASE64, 12))}`],
+      positive: [withSecret("SENTRY_AUTH_TOKEN=", joined("sntrys_", "eyJ", fakeBody(120, BASE64, 11), "_", fakeBody(43, BASE64, 12)))],
       negative: ["sntrys_<token>"],
     },
   },
@@ -158,7 +157,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Sentry → User settings → Auth Tokens) and create a new one.",
     docsUrl: "https://docs.sentry.io/account/auth-tokens/",
     examples: {
-      positive: [`sentry_TOKEN ?= "${fakeToken("sntryu_", 64, HEX, 13)}"`],
+      positive: [withSecret('sentry_TOKEN ?= "', fakeToken("sntryu_", 64, HEX, 13), '"')],
       negative: [`sntryu_${fakeBody(63, HEX, 14)}`],
     },
   },
@@ -174,7 +173,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Sentry → Settings → Auth Tokens) and create a new one.",
     docsUrl: "https://docs.sentry.io/account/auth-tokens/",
     examples: {
-      positive: [`sentryToken = "${fakeBody(64, HEX, 15)}"`],
+      positive: [withSecret('sentryToken = "', fakeBody(64, HEX, 15), '"')],
       negative: [`sha256 = "${fakeBody(64, HEX, 16)}"`],
     },
   },
@@ -191,7 +190,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the API key in Grafana (Administration → API keys) and migrate to a service account token.",
     docsUrl: "https://grafana.com/docs/grafana/latest/administration/service-accounts/",
     examples: {
-      positive: [`grafana_api_key = ${joined("eyJr", "Ijoi", fakeBody(70, ALNUM, 17))}`],
+      positive: [withSecret("grafana_api_key = ", joined("eyJr", "Ijoi", fakeBody(70, ALNUM, 17)))],
       negative: ["eyJrIjoiXXXX"],
     },
   },
@@ -207,7 +206,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the token (Grafana Cloud portal → Access Policies) and create a new one.",
     docsUrl: "https://grafana.com/docs/grafana-cloud/security-and-account-management/authentication-and-permissions/access-policies/",
     examples: {
-      positive: [`var grafanaCloudToken = "${fakeToken("glc_", 48, BASE64, 18)}"`],
+      positive: [withSecret('var grafanaCloudToken = "', fakeToken("glc_", 48, BASE64, 18), '"')],
       negative: ["static void GLC_CreateLightmapTextureArray(void);", `glc_${"x".repeat(60)}`],
     },
   },
@@ -223,7 +222,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the token (Grafana → Administration → Service accounts) and create a new one.",
     docsUrl: "https://grafana.com/docs/grafana/latest/administration/service-accounts/",
     examples: {
-      positive: [`'Authorization': 'Bearer ${joined("glsa_", fakeBody(32, ALNUM, 19), "_", fakeBody(8, HEX, 20))}'`],
+      positive: [withSecret("'Authorization': 'Bearer ", joined("glsa_", fakeBody(32, ALNUM, 19), "_", fakeBody(8, HEX, 20)), "'")],
       negative: ["glsa_XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX_AAAAAAAA"],
     },
   },
@@ -240,7 +239,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the key (PagerDuty → Integrations → API Access Keys) and create a new one.",
     docsUrl: "https://support.pagerduty.com/main/docs/api-access-keys",
     examples: {
-      positive: [`PAGERDUTY_API_KEY="${fakeToken("u+", 18, BASE64URL, 21)}"`],
+      positive: [withSecret('PAGERDUTY_API_KEY="', fakeToken("u+", 18, BASE64URL, 21), '"')],
       negative: ["PAGERDUTY_SERVICE=platform-oncall-prod"],
     },
   },
@@ -257,7 +256,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Regenerate the integration key on the PagerDuty service (Integrations tab).",
     docsUrl: "https://developer.pagerduty.com/docs/events-api-v2/overview/",
     examples: {
-      positive: [`pagerduty:\n  routing_key: ${fakeBody(32, HEX, 22)}`],
+      positive: [withSecret(`pagerduty:\n  routing_key: `, fakeBody(32, HEX, 22))],
       negative: ["pagerduty_service: payments-api"],
     },
   },
@@ -274,7 +273,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Dynatrace → Access tokens) and create a new one with minimal scopes.",
     docsUrl: "https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens",
     examples: {
-      positive: [`"dynatrace_token": "${joined("dt0c01.", fakeBody(24, UPPER_ALNUM, 24), ".", fakeBody(64, UPPER_ALNUM, 25))}"`],
+      positive: [withSecret('"dynatrace_token": "', joined("dt0c01.", fakeBody(24, UPPER_ALNUM, 24), ".", fakeBody(64, UPPER_ALNUM, 25)), '"')],
       negative: ["dt0c01.<token>"],
     },
   },
@@ -309,7 +308,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the access key (Sumo Logic → Preferences → Access Keys) and create a new one.",
     docsUrl: "https://help.sumologic.com/docs/manage/security/access-keys/",
     examples: {
-      positive: [`SUMO_ACCESS_KEY: ${fakeBody(64, ALNUM, 27)}`],
+      positive: [withSecret("SUMO_ACCESS_KEY: ", fakeBody(64, ALNUM, 27))],
       negative: [`sumOfExposures = ${fakeBody(64, ALNUM, 28)};`, "SUMO_ACCESS_KEY={SumoAccessKey}"],
     },
   },
@@ -326,7 +325,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Roll the key (PostHog → Settings → Personal API keys) and load it from the environment.",
     docsUrl: "https://posthog.com/docs/api#authentication",
     examples: {
-      positive: [`POSTHOG_PERSONAL_API_KEY=${fakeToken("phx_", 47, ALNUM, 29)}`],
+      positive: [withSecret("POSTHOG_PERSONAL_API_KEY=", fakeToken("phx_", 47, ALNUM, 29))],
       negative: ["phx_session_cookie_name"],
     },
   },
@@ -342,7 +341,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Project keys are write-only and meant for clients; rotate it if the project should not take events from anyone.",
     docsUrl: "https://posthog.com/docs/api#authentication",
     examples: {
-      positive: [`posthog.init('${fakeToken("phc_", 43, ALNUM, 30)}')`],
+      positive: [withSecret("posthog.init('", fakeToken("phc_", 43, ALNUM, 30), "')")],
       negative: ["phc_project_key"],
     },
   },
@@ -359,7 +358,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Reset the token (LaunchDarkly → Organization settings → Authorization) and create a new one.",
     docsUrl: "https://docs.launchdarkly.com/home/account/api",
     examples: {
-      positive: [`launchdarkly_TOKEN := "${fakeBody(40, BASE64URL, 31)}"`],
+      positive: [withSecret('launchdarkly_TOKEN := "', fakeBody(40, BASE64URL, 31), '"')],
       negative: ['launchdarkly_TOKEN := "${LD_TOKEN}"'],
     },
   },
@@ -375,7 +374,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Reset the key (LaunchDarkly → Account settings → Authorization, or Environments → Reset SDK key).",
     docsUrl: "https://docs.launchdarkly.com/sdk/concepts/client-side-server-side#keys",
     examples: {
-      positive: [`LD_SDK_KEY=sdk-${fakeUuid(32)}`],
+      positive: [withSecret("LD_SDK_KEY=", `sdk-${fakeUuid(32)}`)],
       negative: ["sdk-version-1.2.3"],
     },
   },
@@ -392,7 +391,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Disable the token (Rollbar → Project → Settings → Project Access Tokens) and create a new one.",
     docsUrl: "https://docs.rollbar.com/docs/access-tokens",
     examples: {
-      positive: [`ROLLBAR_ACCESS_TOKEN=${fakeBody(32, HEX, 37)}`],
+      positive: [withSecret("ROLLBAR_ACCESS_TOKEN=", fakeBody(32, HEX, 37))],
       negative: [`etag=${fakeBody(32, HEX, 38)}`],
     },
   },
@@ -408,7 +407,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Regenerate the key (Bugsnag → Settings → Project / Organization) and update the clients.",
     docsUrl: "https://docs.bugsnag.com/api/data-access/#authentication",
     examples: {
-      positive: [`BUGSNAG_API_KEY: "${fakeBody(32, HEX, 39)}"`],
+      positive: [withSecret('BUGSNAG_API_KEY: "', fakeBody(32, HEX, 39), '"')],
       negative: ["BUGSNAG_API_KEY: ${BUGSNAG_API_KEY}"],
     },
   },
@@ -476,7 +475,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the key (Honeycomb → Environment settings → API keys) and create a new one.",
     docsUrl: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     examples: {
-      positive: [`OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=${fakeToken("hcaik_", 58, LOWER_ALNUM, 41)}`],
+      positive: [withSecret("OTEL_EXPORTER_OTLP_HEADERS=x-honeycomb-team=", fakeToken("hcaik_", 58, LOWER_ALNUM, 41))],
       negative: ["hcaik_key"],
     },
   },
@@ -492,7 +491,7 @@ export const observabilityRules: readonly RuleSpec[] = [
     remediation: "Delete the key (Honeycomb → Environment settings → API keys) and create a new one.",
     docsUrl: "https://docs.honeycomb.io/configure/environments/manage-api-keys/",
     examples: {
-      positive: [`HONEYCOMB_API_KEY=${fakeBody(22, ALNUM, 40)}`],
+      positive: [withSecret("HONEYCOMB_API_KEY=", fakeBody(22, ALNUM, 40))],
       negative: ["HONEYCOMB_DATASET=my-service-traces"],
     },
   },

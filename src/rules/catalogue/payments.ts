@@ -8,9 +8,9 @@
  * credentials (src/rules/finta.ts, spec/finta-credentials.md) and a second
  * rule for them would compete for the same finding.
  */
-import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined } from "../examples.js";
+import { ALNUM, BASE64, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci, fakeUuid } from "./regex-parts.js";
+import { LEFT, LEFT_B64, RIGHT, RIGHT_B64, UUID, assigned, ci } from "./dsl.js";
 
 export const paymentsRules: readonly RuleSpec[] = [
   // --------------------------------------------------------------- Stripe
@@ -26,7 +26,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Roll the key in the Stripe dashboard (Developers → API keys → Roll key) and load it from a secret store.",
     docsUrl: "https://docs.stripe.com/keys#limit-access",
     examples: {
-      positive: [`STRIPE_RESTRICTED_KEY=${fakeToken(joined("rk_", "live_"), 32, ALNUM, 1)}`],
+      positive: [withSecret("STRIPE_RESTRICTED_KEY=", fakeToken(joined("rk_", "live_"), 32, ALNUM, 1))],
       negative: ["rk_live_xxxxxxxxxxxxxxxxxxxxxxxx", `pk_live_${fakeBody(24, ALNUM, 2)}`, "rk_live_"],
     },
   },
@@ -45,7 +45,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Square Developer Dashboard → Credentials, or the OAuth revoke endpoint) and issue a new one.",
     docsUrl: "https://developer.squareup.com/docs/build-basics/access-tokens",
     examples: {
-      positive: [`"SQT": "${fakeToken("EAAA", 60, BASE64URL, 3)}",`],
+      positive: [withSecret('"SQT": "', fakeToken("EAAA", 60, BASE64URL, 3), '",')],
       negative: ["EAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "sq0atp-<access-token>"],
     },
   },
@@ -62,7 +62,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Replace the application secret (Square Developer Dashboard → OAuth → Replace secret).",
     docsUrl: "https://developer.squareup.com/docs/oauth-api/overview",
     examples: {
-      positive: [`squareSecret = "${fakeToken("sq0csp-", 43, BASE64URL, 4)}"`],
+      positive: [withSecret('squareSecret = "', fakeToken("sq0csp-", 43, BASE64URL, 4), '"')],
       negative: ["sq0csp-REPLACE_ME", "sq0csp-"],
     },
   },
@@ -78,7 +78,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Revoke the access token in the Braintree/PayPal control panel and generate a new one.",
     docsUrl: "https://developer.paypal.com/braintree/docs/guides/authentication/credentials",
     examples: {
-      positive: [`BT_TOKEN=${joined("access_token$", "production$", fakeBody(16, LOWER_ALNUM, 5), "$", fakeBody(32, HEX, 6))}`],
+      positive: [withSecret("BT_TOKEN=", joined("access_token$", "production$", fakeBody(16, LOWER_ALNUM, 5), "$", fakeBody(32, HEX, 6)))],
       negative: ["access_token$production$<merchant>$<token>"],
     },
   },
@@ -94,7 +94,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the API key pair in the Braintree control panel (Settings → API) and create a new one.",
     docsUrl: "https://developer.paypal.com/braintree/docs/guides/authentication/credentials",
     examples: {
-      positive: [`BRAINTREE_PRIVATE_KEY=${fakeBody(32, HEX, 7)}`],
+      positive: [withSecret("BRAINTREE_PRIVATE_KEY=", fakeBody(32, HEX, 7))],
       negative: ["BRAINTREE_PRIVATE_KEY=${BRAINTREE_PRIVATE_KEY}", `checksum=${fakeBody(32, HEX, 8)}`],
     },
   },
@@ -110,7 +110,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Regenerate the secret (PayPal Developer Dashboard → Apps & Credentials → your app → Generate secret).",
     docsUrl: "https://developer.paypal.com/api/rest/authentication/",
     examples: {
-      positive: [`PAYPAL_CLIENT_SECRET=${fakeToken("E", 79, BASE64URL, 9)}`],
+      positive: [withSecret("PAYPAL_CLIENT_SECRET=", fakeToken("E", 79, BASE64URL, 9))],
       negative: ["PAYPAL_CLIENT_SECRET=your-client-secret", 'paypal_mode = "sandbox"'],
     },
   },
@@ -129,7 +129,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Generate a new API key for the API credential in the Adyen Customer Area (Developers → API credentials), then revoke the old one.",
     docsUrl: "https://docs.adyen.com/development-resources/api-credentials/",
     examples: {
-      positive: [`ADYEN_API_KEY=${joined("AQE", fakeBody(90, BASE64, 11), "-", fakeBody(43, BASE64, 12))}`],
+      positive: [withSecret("ADYEN_API_KEY=", joined("AQE", fakeBody(90, BASE64, 11), "-", fakeBody(43, BASE64, 12)))],
       negative: ["AQEyour-api-key", `AQE${fakeBody(20, ALNUM, 13)}`],
     },
   },
@@ -145,7 +145,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Uninstall/reinstall the app or rotate the token (Shopify admin → Apps → Develop apps → API credentials).",
     docsUrl: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
     examples: {
-      positive: [`shopifyToken="${fakeToken("shpat_", 32, HEX, 14)}"`],
+      positive: [withSecret('shopifyToken="', fakeToken("shpat_", 32, HEX, 14), '"')],
       negative: ["shpat_<token>", "shpatSSSSS_SSSS_sssss"],
     },
   },
@@ -160,7 +160,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Rotate the custom app's Admin API access token in the Shopify admin.",
     docsUrl: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
     examples: {
-      positive: [`shopify_token: "${fakeToken("shpca_", 32, HEX, 15)}"`],
+      positive: [withSecret('shopify_token: "', fakeToken("shpca_", 32, HEX, 15), '"')],
       negative: ["shpca_token_name"],
     },
   },
@@ -175,7 +175,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the private app's password in the Shopify admin and migrate to a custom app.",
     docsUrl: "https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens",
     examples: {
-      positive: [`string shopifyToken = "${fakeToken("shppa_", 32, HEX, 16)}";`],
+      positive: [withSecret('string shopifyToken = "', fakeToken("shppa_", 32, HEX, 16), '";')],
       negative: ["shppa_password"],
     },
   },
@@ -190,7 +190,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Rotate the app's client secret in the Shopify Partner Dashboard.",
     docsUrl: "https://shopify.dev/docs/apps/build/authentication-authorization/client-secrets",
     examples: {
-      positive: [`shopify_TOKEN = "${fakeToken("shpss_", 32, HEX, 17)}"`],
+      positive: [withSecret('shopify_TOKEN = "', fakeToken("shpss_", 32, HEX, 17), '"')],
       negative: ["shpssSSSSS_SSSS_sssss is not api key"],
     },
   },
@@ -206,7 +206,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Invalidate the access token with /item/access_token/invalidate and store the new one securely.",
     docsUrl: "https://plaid.com/docs/api/tokens/",
     examples: {
-      positive: [`plaid_TOKEN := "access-production-${fakeUuid(18)}"`],
+      positive: [withSecret('plaid_TOKEN := "', `access-production-${fakeUuid(18)}`, '"')],
       negative: ["access-production-<uuid>", "access-production-environment"],
     },
   },
@@ -222,7 +222,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "A client id is not secret on its own; make sure the Plaid secret is not committed.",
     docsUrl: "https://plaid.com/docs/api/#api-keys-and-access",
     examples: {
-      positive: [`plaidClientId=${fakeBody(24, ALNUM, 19)}`],
+      positive: [withSecret("plaidClientId=", fakeBody(24, ALNUM, 19))],
       negative: ["plaidClientId=PLAID_CLIENT_ID_VALUE"],
     },
   },
@@ -238,7 +238,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Rotate the secret (Plaid Dashboard → Team Settings → Keys) and load it from the environment.",
     docsUrl: "https://plaid.com/docs/api/#api-keys-and-access",
     examples: {
-      positive: [`plaid_secret: ${fakeBody(30, LOWER_ALNUM, 20)}`],
+      positive: [withSecret("plaid_secret: ", fakeBody(30, LOWER_ALNUM, 20))],
       negative: ["plaid_secret: ${PLAID_SECRET}"],
     },
   },
@@ -254,7 +254,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Regenerate the API keys (Flutterwave dashboard → Settings → API) and load them from the environment.",
     docsUrl: "https://developer.flutterwave.com/docs/integration-guides/authentication",
     examples: {
-      positive: [`FLW_SECRET_KEY=${joined("FLWSECK", "_TEST-", fakeBody(32, HEX, 21), "-X")}`],
+      positive: [withSecret("FLW_SECRET_KEY=", joined("FLWSECK", "_TEST-", fakeBody(32, HEX, 21), "-X"))],
       negative: ["FLWSECK_TEST-xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx-X"],
     },
   },
@@ -269,7 +269,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Public keys are meant for clients; rotate it with the secret key if both were exposed.",
     docsUrl: "https://developer.flutterwave.com/docs/integration-guides/authentication",
     examples: {
-      positive: [`flutterwavePubKey="${joined("FLWPUBK", "_TEST-", fakeBody(32, HEX, 22), "-X")}"`],
+      positive: [withSecret('flutterwavePubKey="', joined("FLWPUBK", "_TEST-", fakeBody(32, HEX, 22), "-X"), '"')],
       negative: ["FLWPUBK_TEST-<public-key>-X"],
     },
   },
@@ -284,7 +284,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Regenerate the API keys (the encryption key changes with them) in the Flutterwave dashboard.",
     docsUrl: "https://developer.flutterwave.com/docs/integration-guides/authentication",
     examples: {
-      positive: [`var flutterwaveEncKey string = "${joined("FLWSECK", "_TEST", fakeBody(12, HEX, 23))}"`],
+      positive: [withSecret('var flutterwaveEncKey string = "', joined("FLWSECK", "_TEST", fakeBody(12, HEX, 23)), '"')],
       negative: ["FLWSECK_TESTKEY"],
     },
   },
@@ -301,7 +301,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the API key (Coinbase → Settings → API) and create a new one with minimal permissions.",
     docsUrl: "https://docs.cdp.coinbase.com/",
     examples: {
-      positive: [`coinbase_TOKEN := "${fakeBody(64, BASE64URL, 24)}"`],
+      positive: [withSecret('coinbase_TOKEN := "', fakeBody(64, BASE64URL, 24), '"')],
       negative: ["coinbase_TOKEN := \"${COINBASE_TOKEN}\""],
     },
   },
@@ -317,7 +317,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the API key (Kraken → Security → API) and create a new one.",
     docsUrl: "https://docs.kraken.com/api/docs/guides/spot-rest-auth",
     examples: {
-      positive: [`kraken_secret: "${fakeBody(88, BASE64, 25)}"`],
+      positive: [withSecret('kraken_secret: "', fakeBody(88, BASE64, 25), '"')],
       negative: ["kraken_secret: \"${KRAKEN_SECRET}\""],
     },
   },
@@ -333,7 +333,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the API key (KuCoin → API Management) and create a new one.",
     docsUrl: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request",
     examples: {
-      positive: [`"kucoinKey" => "${fakeBody(24, HEX, 26)}"`],
+      positive: [withSecret('"kucoinKey" => "', fakeBody(24, HEX, 26), '"')],
       negative: ["kucoinKey = 000000000000000000000000"],
     },
   },
@@ -349,7 +349,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the API key (KuCoin → API Management) and create a new one.",
     docsUrl: "https://www.kucoin.com/docs/basic-info/connection-method/authentication/creating-a-request",
     examples: {
-      positive: [`var kucoinSecret string = "${fakeUuid(27)}"`],
+      positive: [withSecret('var kucoinSecret string = "', fakeUuid(27), '"')],
       negative: ["kucoinSecret = 00000000-0000-0000-0000-000000000000"],
     },
   },
@@ -365,7 +365,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the API key in the Bittrex account settings.",
     docsUrl: "https://bittrex.github.io/api/v3",
     examples: {
-      positive: [`bittrexSecret = "${fakeBody(32, LOWER_ALNUM, 28)}"`],
+      positive: [withSecret('bittrexSecret = "', fakeBody(32, LOWER_ALNUM, 28), '"')],
       negative: ["bittrexSecret = \"${BITTREX_SECRET}\""],
     },
   },
@@ -382,7 +382,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Rotate the app key in the Mastercard Open Banking (Finicity) developer portal.",
     docsUrl: "https://developer.mastercard.com/open-banking-us/documentation/",
     examples: {
-      positive: [`finicity_token: ${fakeBody(32, HEX, 29)}`],
+      positive: [withSecret("finicity_token: ", fakeBody(32, HEX, 29))],
       negative: ["finicity_api_url: https://api.finicity.com", "finicity_token: ${FINICITY_TOKEN}"],
     },
   },
@@ -398,7 +398,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Rotate the partner secret in the Mastercard Open Banking (Finicity) developer portal.",
     docsUrl: "https://developer.mastercard.com/open-banking-us/documentation/",
     examples: {
-      positive: [`finicity_secret = "${fakeBody(20, ALNUM, 31)}"`],
+      positive: [withSecret('finicity_secret = "', fakeBody(20, ALNUM, 31), '"')],
       negative: ['finicity_secret = "FINICITY_SECRET_HERE"'],
     },
   },
@@ -415,7 +415,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the key (EasyPost dashboard → API Keys) and create a new one.",
     docsUrl: "https://docs.easypost.com/docs/authentication",
     examples: {
-      positive: [`EASYPOST_API_KEY := "${fakeToken("EZAK", 54, ALNUM, 32)}"`],
+      positive: [withSecret('EASYPOST_API_KEY := "', fakeToken("EZAK", 54, ALNUM, 32), '"')],
       negative: [`rYqRvfQ+${fakeToken("EZAK", 54, ALNUM, 33)}/3VmWq`],
     },
   },
@@ -431,7 +431,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the test key (EasyPost dashboard → API Keys) and keep keys out of source.",
     docsUrl: "https://docs.easypost.com/docs/authentication",
     examples: {
-      positive: [`EZTKToken = ${fakeToken("EZTK", 54, ALNUM, 34)}`],
+      positive: [withSecret("EZTKToken = ", fakeToken("EZTK", 54, ALNUM, 34))],
       negative: ["EZTK_TOKEN = EZTK_PLACEHOLDER"],
     },
   },
@@ -446,7 +446,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Regenerate the token (Shippo → Settings → API) and load it from the environment.",
     docsUrl: "https://docs.goshippo.com/docs/guides_general/authentication/",
     examples: {
-      positive: [`shippoToken := "${fakeToken("shippo_live_", 40, HEX, 35)}"`],
+      positive: [withSecret('shippoToken := "', fakeToken("shippo_live_", 40, HEX, 35), '"')],
       negative: ["shippo_live_<token>", "shippo_test_mode = true"],
     },
   },
@@ -462,7 +462,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Rotate the key (Lob dashboard → Settings → API Keys).",
     docsUrl: "https://docs.lob.com/#tag/Authentication",
     examples: {
-      positive: [`lobToken="test_${fakeBody(35, HEX, 36)}"`],
+      positive: [withSecret('lobToken="', `test_${fakeBody(35, HEX, 36)}`, '"')],
       negative: ['globPattern="test_*.js"', "lobToken=test_<key>"],
     },
   },
@@ -477,7 +477,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Publishable keys are meant for clients; rotate it if it was not meant to be public.",
     docsUrl: "https://docs.lob.com/#tag/Authentication",
     examples: {
-      positive: [`$lobToken .= "test_pub_${fakeBody(31, HEX, 38)}"`],
+      positive: [withSecret('$lobToken .= "', `test_pub_${fakeBody(31, HEX, 38)}`, '"')],
       negative: ["lobToken = test_pub_<key>"],
     },
   },
@@ -493,7 +493,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Revoke the access token (GoCardless dashboard → Developers → Access tokens) and create a new one.",
     docsUrl: "https://developer.gocardless.com/getting-started/api/making-your-first-request/",
     examples: {
-      positive: [`GOCARDLESS_ACCESS_TOKEN=live_${fakeBody(40, BASE64URL, 39)}`],
+      positive: [withSecret("GOCARDLESS_ACCESS_TOKEN=", `live_${fakeBody(40, BASE64URL, 39)}`)],
       negative: ["GOCARDLESS_ACCESS_TOKEN=live_your_access_token"],
     },
   },
@@ -509,7 +509,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (Duffel dashboard → Developers → Access tokens) and create a new one.",
     docsUrl: "https://duffel.com/docs/api/overview/making-requests/authentication",
     examples: {
-      positive: [`DUFFEL_TOKEN=${fakeToken("duffel_live_", 43, BASE64URL, 43)}`],
+      positive: [withSecret("DUFFEL_TOKEN=", fakeToken("duffel_live_", 43, BASE64URL, 43))],
       negative: ["duffel_test_mode = true"],
     },
   },
@@ -525,7 +525,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Delete the key (Chargebee → Settings → Configure Chargebee → API keys) and create a new one.",
     docsUrl: "https://apidocs.chargebee.com/docs/api/#authentication",
     examples: {
-      positive: [`chargebeeToken := "live_${fakeBody(32, ALNUM, 44)}"`],
+      positive: [withSecret('chargebeeToken := "', `live_${fakeBody(32, ALNUM, 44)}`, '"')],
       negative: ['chargebeeSite := "acme-test"'],
     },
   },
@@ -541,7 +541,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Revoke the key pair (WooCommerce → Settings → Advanced → REST API) and create a new one.",
     docsUrl: "https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication",
     examples: {
-      positive: [`WC_CONSUMER_SECRET=${fakeToken("cs_", 40, HEX, 45)}`],
+      positive: [withSecret("WC_CONSUMER_SECRET=", fakeToken("cs_", 40, HEX, 45))],
       negative: ["cs_test_session_id", `ecs_${fakeBody(40, HEX, 46)}`],
     },
   },
@@ -557,7 +557,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "The consumer key is half of a key pair; revoke the pair if its secret was committed too.",
     docsUrl: "https://woocommerce.github.io/woocommerce-rest-api-docs/#authentication",
     examples: {
-      positive: [`WC_CONSUMER_KEY=${fakeToken("ck_", 40, HEX, 47)}`],
+      positive: [withSecret("WC_CONSUMER_KEY=", fakeToken("ck_", 40, HEX, 47))],
       negative: ["ck_editor_config"],
     },
   },
@@ -573,7 +573,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Regenerate the key (Razorpay Dashboard → Account & Settings → API Keys).",
     docsUrl: "https://razorpay.com/docs/api/authentication/",
     examples: {
-      positive: [`RAZORPAY_KEY_SECRET=${fakeBody(24, ALNUM, 40)}`],
+      positive: [withSecret("RAZORPAY_KEY_SECRET=", fakeBody(24, ALNUM, 40))],
       negative: ["RAZORPAY_KEY_SECRET=${RAZORPAY_KEY_SECRET}"],
     },
   },
@@ -589,7 +589,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Revoke the key (Checkout.com Dashboard → Developers → Keys) and create a new one.",
     docsUrl: "https://www.checkout.com/docs/developer-resources/api/manage-api-keys",
     examples: {
-      positive: [`CKO_SECRET_KEY=${joined("sk_", "sbox_", fakeBody(27, "abcdefghijklmnopqrstuvwxyz234567", 41))}`],
+      positive: [withSecret("CKO_SECRET_KEY=", joined("sk_", "sbox_", fakeBody(27, "abcdefghijklmnopqrstuvwxyz234567", 41)))],
       negative: ["sk_sbox_xxxxxxxxxxxxxxxxxxxxxxxxxx", "sk_sbox_"],
     },
   },
@@ -605,7 +605,7 @@ export const paymentsRules: readonly RuleSpec[] = [
     remediation: "Reset the API key (Mollie Dashboard → Developers → API keys).",
     docsUrl: "https://docs.mollie.com/reference/authentication",
     examples: {
-      positive: [`MOLLIE_API_KEY=live_${fakeBody(30, ALNUM, 42)}`],
+      positive: [withSecret("MOLLIE_API_KEY=", `live_${fakeBody(30, ALNUM, 42)}`)],
       negative: ["MOLLIE_API_KEY=live_your_key_goes_here_please"],
     },
   },

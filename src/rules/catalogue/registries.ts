@@ -11,8 +11,7 @@
  */
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { named } from "./named-rule.js";
-import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci } from "./regex-parts.js";
+import { DOC_EXAMPLE, LEFT, RIGHT, assigned, ci, named } from "./dsl.js";
 
 // npm's legacy tokens are UUIDs.
 const npmLegacyHex = fakeToken("", 32, HEX, "npmrc-legacy");
@@ -33,7 +32,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (npmjs.com → Access Tokens, or `npm token revoke`) and create a granular one for CI.",
     docsUrl: "https://docs.npmjs.com/revoking-access-tokens",
     examples: {
-      positive: [`//registry.npmjs.org/:_authToken=${fakeToken("npm_", 36, ALNUM, 1)}`],
+      positive: [withSecret("//registry.npmjs.org/:_authToken=", fakeToken("npm_", 36, ALNUM, 1))],
       negative: ["//registry.npmjs.org/:_authToken=${NPM_TOKEN}", "npm_config_registry"],
     },
   },
@@ -83,7 +82,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Remove the token (pypi.org → Account settings → API tokens) and prefer Trusted Publishing from CI.",
     docsUrl: "https://pypi.org/help/#apitoken",
     examples: {
-      positive: [`password = ${joined("pypi-", "AgEIcHlwaS5vcmc", fakeBody(150, BASE64URL, 6))}`],
+      positive: [withSecret("password = ", joined("pypi-", "AgEIcHlwaS5vcmc", fakeBody(150, BASE64URL, 6)))],
       negative: [joined("pypi-", "AgEIcHlwaS5vcmc", fakeBody(40, BASE64URL, 7))],
     },
   },
@@ -99,7 +98,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Delete the key (rubygems.org → Settings → API keys) and create a scoped one.",
     docsUrl: "https://guides.rubygems.org/api-key-scopes/",
     examples: {
-      positive: [`:rubygems_api_key: ${fakeToken("rubygems_", 48, HEX, 8)}`],
+      positive: [withSecret(":rubygems_api_key: ", fakeToken("rubygems_", 48, HEX, 8))],
       negative: ["rubygems_api_key_name"],
     },
   },
@@ -116,7 +115,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Regenerate or delete the key (nuget.org → API Keys) and use Trusted Publishing or a CI secret.",
     docsUrl: "https://learn.microsoft.com/en-us/nuget/nuget-org/scoped-api-keys",
     examples: {
-      positive: [`dotnet nuget push pkg.nupkg -k ${fakeToken("oy2", 43, LOWER_ALNUM, 9)}`],
+      positive: [withSecret("dotnet nuget push pkg.nupkg -k ", fakeToken("oy2", 43, LOWER_ALNUM, 9))],
       negative: ["oy2_config"],
     },
   },
@@ -136,7 +135,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Remove the password from nuget.config; use `dotnet nuget update source --store-password-in-clear-text` only on CI with a secret, or a credential provider.",
     docsUrl: "https://learn.microsoft.com/en-us/nuget/reference/nuget-config-file#packagesourcecredentials",
     examples: {
-      positive: [`<add key="ClearTextPassword" value="${fakeBody(20, ALNUM, 10)}" />`],
+      positive: [withSecret('<add key="ClearTextPassword" value="', fakeBody(20, ALNUM, 10), '" />')],
       negative: ['<add key="ClearTextPassword" value="%NUGET_PASSWORD%" />', '<add key="Username" value="builder" />'],
     },
   },
@@ -153,7 +152,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Delete the token (Docker Hub → Account settings → Personal access tokens) and create a new one.",
     docsUrl: "https://docs.docker.com/security/for-developers/access-tokens/",
     examples: {
-      positive: [`DOCKER_TOKEN=${fakeToken("dckr_pat_", 27, BASE64URL, 11)}`],
+      positive: [withSecret("DOCKER_TOKEN=", fakeToken("dckr_pat_", 27, BASE64URL, 11))],
       negative: ["dckr_pat_token"],
     },
   },
@@ -192,7 +191,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the API key (Artifactory → Edit profile → API key) and move to access tokens.",
     docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
     examples: {
-      positive: [`X-JFrog-Art-Api: ${fakeToken("AKCp", 69, ALNUM, 14)}`],
+      positive: [withSecret("X-JFrog-Art-Api: ", fakeToken("AKCp", 69, ALNUM, 14))],
       negative: [`AkCp${fakeBody(69, ALNUM, 15)}`],
     },
   },
@@ -210,7 +209,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (JFrog Platform → Administration → Identity and Access → Access Tokens).",
     docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
     examples: {
-      positive: [`ARTIFACTORY_TOKEN=${joined("cmVmdGtu", "OjAx", fakeBody(52, ALNUM, 16))}`],
+      positive: [withSecret("ARTIFACTORY_TOKEN=", joined("cmVmdGtu", "OjAx", fakeBody(52, ALNUM, 16)))],
       negative: ["cmVmdGtuOlRoZXJlIGFyZSBub3QgdGhlIHRva2VucyB5b3UncmUgbG9va2luZyA0"],
     },
   },
@@ -226,7 +225,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the API key in the JFrog Platform and move to scoped access tokens.",
     docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key",
     examples: {
-      positive: [`--set imagePullSecretJfrog.password=${fakeBody(73, LOWER_ALNUM, 17)}`],
+      positive: [withSecret("--set imagePullSecretJfrog.password=", fakeBody(73, LOWER_ALNUM, 17))],
       negative: ["jfrog_url=https://example.jfrog.io/artifactory"],
     },
   },
@@ -242,7 +241,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the identity token (JFrog Platform → Edit profile → Identity tokens).",
     docsUrl: "https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens",
     examples: {
-      positive: [`xrayToken="${fakeBody(64, LOWER_ALNUM, 19)}"`],
+      positive: [withSecret('xrayToken="', fakeBody(64, LOWER_ALNUM, 19), '"')],
       negative: ['xrayToken="${XRAY_TOKEN}"'],
     },
   },
@@ -260,7 +259,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Disable the token (clojars.org → Dashboard → Deploy tokens) and create a new one.",
     docsUrl: "https://github.com/clojars/clojars-web/wiki/Deploy-Tokens",
     examples: {
-      positive: [`CLOJARS_PASSWORD=${fakeToken("CLOJARS_", 60, LOWER_ALNUM, 21)}`],
+      positive: [withSecret("CLOJARS_PASSWORD=", fakeToken("CLOJARS_", 60, LOWER_ALNUM, 21))],
       negative: ["CLOJARS_USERNAME=builder"],
     },
   },
@@ -276,7 +275,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Delete the token (app.pulumi.com → Personal access tokens) and create a new one.",
     docsUrl: "https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/",
     examples: {
-      positive: [`PULUMI_ACCESS_TOKEN=${fakeToken("pul-", 40, HEX, 22)}`],
+      positive: [withSecret("PULUMI_ACCESS_TOKEN=", fakeToken("pul-", 40, HEX, 22))],
       negative: [`<img src="./assets/vipul-${fakeBody(64, HEX, 23)}.png">`],
     },
   },
@@ -295,7 +294,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the token (crates.io → Account settings → API tokens) and use Trusted Publishing.",
     docsUrl: "https://doc.rust-lang.org/cargo/reference/publishing.html",
     examples: {
-      positive: [`CARGO_REGISTRY_TOKEN=${fakeToken("cio", 32, ALNUM, 24)}`],
+      positive: [withSecret("CARGO_REGISTRY_TOKEN=", fakeToken("cio", 32, ALNUM, 24))],
       negative: ["ciofficialsupportteam", "ciomanagerhelpersconfigloader"],
     },
   },
@@ -312,7 +311,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Regenerate the API keys on plugins.gradle.org (your profile → API Keys) and keep them in ~/.gradle/gradle.properties or CI secrets.",
     docsUrl: "https://docs.gradle.org/current/userguide/publishing_gradle_plugins.html",
     examples: {
-      positive: [`gradle.publish.secret=${fakeBody(32, ALNUM, 26)}`],
+      positive: [withSecret("gradle.publish.secret=", fakeBody(32, ALNUM, 26))],
       negative: ["gradle.publish.secret=${GRADLE_PUBLISH_SECRET}"],
     },
   },
@@ -343,7 +342,7 @@ export const registriesRules: readonly RuleSpec[] = [
     remediation: "Revoke the key (`mix hex.user key revoke`) and create a new one for CI.",
     docsUrl: "https://hex.pm/docs/publish",
     examples: {
-      positive: [`HEX_API_KEY=${fakeBody(32, HEX, 25)}`],
+      positive: [withSecret("HEX_API_KEY=", fakeBody(32, HEX, 25))],
       negative: ["HEX_API_KEY=${HEX_API_KEY}"],
     },
   },

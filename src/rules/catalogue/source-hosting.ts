@@ -9,8 +9,7 @@
  */
 import { fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { LEFT, RIGHT, ci } from "./regex-parts.js";
-import { VALUE_END, namedBy, namedValue, vendorWord } from "./named-value.js";
+import { LEFT, RIGHT, SAME_LINE_VALUE_END, assigned, ci, namedBy, vendorWord } from "./dsl.js";
 
 /** The 1,000 base64 groups that encode three ASCII digits (`000` → `MDAw`). */
 const DIGIT_TRIPLE_GROUPS: readonly string[] = Array.from({ length: 1000 }, (_, n) => btoa(String(n).padStart(3, "0")));
@@ -299,7 +298,7 @@ export const sourceHostingRules: readonly RuleSpec[] = [
     keywords: ["bitbucket"],
     // Consumer keys are 18–32 characters, secrets 32–64; both lowercase
     // alphanumerics in gitleaks' samples, mixed case in the wild.
-    regex: namedValue([vendorWord("bitbucket")], "[A-Za-z0-9=_-]{64}|[A-Za-z0-9]{32}"),
+    regex: assigned([vendorWord("bitbucket")], "[A-Za-z0-9=_-]{64}|[A-Za-z0-9]{32}", { sameLine: true }),
     entropy: 3.5,
     specificity: 55,
     remediation: ROTATE("OAuth consumer", "Bitbucket (Workspace settings → OAuth consumers)"),
@@ -328,7 +327,7 @@ export const sourceHostingRules: readonly RuleSpec[] = [
     provider: "CircleCI",
     severity: "high",
     keywords: ["circle"],
-    regex: namedValue([vendorWord("circle")], "[a-f0-9]{40}"),
+    regex: assigned([vendorWord("circle")], "[a-f0-9]{40}", { sameLine: true }),
     entropy: 3.0,
     specificity: 55,
     remediation: ROTATE("API token", "CircleCI (User settings → Personal API tokens)"),
@@ -347,7 +346,7 @@ export const sourceHostingRules: readonly RuleSpec[] = [
     provider: "Travis CI",
     severity: "high",
     keywords: ["travis"],
-    regex: namedValue([vendorWord("travis")], "[A-Za-z0-9_-]{22}"),
+    regex: assigned([vendorWord("travis")], "[A-Za-z0-9_-]{22}", { sameLine: true }),
     entropy: 3.0,
     specificity: 55,
     remediation: ROTATE("access token", "Travis CI (Settings → API authentication → regenerate)"),
@@ -376,7 +375,7 @@ export const sourceHostingRules: readonly RuleSpec[] = [
     provider: "Buildkite",
     severity: "high",
     keywords: ["buildkite"],
-    regex: namedValue([`${vendorWord("buildkite")}[_.-]?${ci("agent")}[_.-]?${ci("token")}`], "[a-f0-9]{50}|bkct_[A-Za-z0-9]{32,64}"),
+    regex: assigned([`${vendorWord("buildkite")}[_.-]?${ci("agent")}[_.-]?${ci("token")}`], "[a-f0-9]{50}|bkct_[A-Za-z0-9]{32,64}", { sameLine: true }),
     entropy: 3.0,
     specificity: 60,
     remediation: ROTATE("agent token", "Buildkite (Agents → Agent tokens)"),
@@ -428,7 +427,7 @@ export const sourceHostingRules: readonly RuleSpec[] = [
     provider: "Atlassian",
     severity: "high",
     keywords: ["atlassian", "confluence", "jira"],
-    regex: namedValue([vendorWord("atlassian"), vendorWord("confluence"), vendorWord("jira")], "[A-Za-z0-9]{24}"),
+    regex: assigned([vendorWord("atlassian"), vendorWord("confluence"), vendorWord("jira")], "[A-Za-z0-9]{24}", { sameLine: true }),
     entropy: 3.5,
     specificity: 55,
     remediation: ROTATE("API token", "Atlassian (id.atlassian.com → Security → API tokens)"),

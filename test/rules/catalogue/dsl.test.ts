@@ -1,14 +1,14 @@
 /**
- * The shared "provider name, operator, value" pattern of the catalogue: every
+ * The rule dialect's "provider name, operator, value" pattern: every
  * assignment shape a config file or a program uses must put the value in the
  * `secret` group, and a provider name inside another word must not count.
  */
 import { describe, expect, it } from "vitest";
-import { HAND_MADE, assigned, ci, near } from "../../../src/rules/catalogue/regex-parts.js";
+import { HAND_MADE, assigned, ci, near, vendorWord } from "../../../src/rules/catalogue/dsl.js";
 import { ALNUM, fakeBody } from "../../../src/rules/examples.js";
 
 // A generated 32-character value: no literal secret-shaped string in the source.
-const VALUE = fakeBody(32, ALNUM, "regex-parts");
+const VALUE = fakeBody(32, ALNUM, "dsl");
 const rule = new RegExp(assigned([ci("acme")], "[A-Za-z0-9]{32}"), "d");
 
 function secretOf(text: string): [number, number] | undefined {
@@ -49,6 +49,33 @@ describe("assigned()", () => {
     ["value runs on", `acmeToken = "${VALUE}extra"`],
   ])("ignores %s", (_shape, text) => {
     expect(secretOf(text)).toBeUndefined();
+  });
+});
+
+describe("assigned(…, { sameLine: true })", () => {
+  const tight = new RegExp(assigned([vendorWord("acme")], "[A-Za-z0-9]{32}", { sameLine: true }), "d");
+  const secretOfTight = (text: string): [number, number] | undefined => tight.exec(text)?.indices?.groups?.["secret"];
+
+  it.each([
+    ["ini", `acmeToken=${VALUE}`],
+    ["yaml quoted", `acme_token: '${VALUE}'`],
+    ["camelCase hump", `const myAcmeToken = "${VALUE}";`],
+    ["xml element multiline", `<acmeToken>\n    ${VALUE}\n</acmeToken>`],
+    ["escaped newline after the value", `{"a.ini": "ACME_TOKEN=${VALUE}\\nNEXT=1"}`],
+  ])("finds the value in %s", (_shape, text) => {
+    const start = text.indexOf(VALUE);
+    expect(secretOfTight(text)).toEqual([start, start + VALUE.length]);
+  });
+
+  it.each([
+    // What the general form accepts and the tight form does not.
+    ["a value on the next line after `=`", `acme_token =\n${VALUE}`],
+    ["a yaml block literal", `acme_token: |\n  ${VALUE}`],
+    ["a make append", `ACME_TOKEN += "${VALUE}"`],
+    ["a backslash other than an escaped newline after the value", `acmeToken=${VALUE}\\x`],
+    ["name inside a word", `rookAcmeToken=${VALUE}`.replace("rookAcme", "rookacme")],
+  ])("ignores %s", (_shape, text) => {
+    expect(secretOfTight(text)).toBeUndefined();
   });
 });
 
