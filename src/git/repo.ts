@@ -30,7 +30,7 @@ export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
     const line = error instanceof GitCommandError ? error.stderrLine : (error as Error).message;
     throw new GitError(`not a git repository (${ctx.cwd}): ${line.replace(/^fatal: /, "")}`, {
       cause: error,
-      hint: "run inside a git repository, or scan a folder: finta-guard scan PATH",
+      hint: "run it inside a git repository (git init creates one)",
     });
   }
   const [root = "", gitDir = "", common = "", hooks = ""] = out.split("\n");

@@ -354,7 +354,7 @@ describe("CLI conventions", () => {
 
   it("errors: finta-guard: <what>: <why>, and a hint line when the fix is obvious", () => {
     repo = makeGitRepo({ init: false });
-    const out = cli(["scan", "--staged"]);
+    const out = cli(["scan", "--staged"], { GIT_CEILING_DIRECTORIES: repo.base });
     expect(out.code).toBe(2);
     const [first, hint, ...rest] = out.stderr.split("\n");
     expect(first).toMatch(/^finta-guard: not a git repository \(.*\): /);
