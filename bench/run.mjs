@@ -3,7 +3,7 @@
 // reference measured in the same run on the same machine (the machine is
 // shared and noisy, so medians of several interleaved runs, and ratios).
 //
-//   node bench/run.mjs [--quick] [--size MB] [--runs N] [--only LIST] [--big]
+//   node bench/run.mjs [--quick] [--size MB] [--runs N] [--only LIST] [--big] [--compare DIR]
 //
 // Plain Node ESM on purpose: it needs nothing but `npm run build` (for
 // dist/cli/main.js). The corpus lives in bench/.corpus/, scratch repositories
@@ -34,6 +34,8 @@ const USAGE = `usage: node bench/run.mjs [options]
   --big          also run the memory section (a 1 GiB single-line file; slow, needs 1 GiB of disk)
   --secretlint-runs N   timed secretlint runs (default 1, or min(runs, 3) with --quick: it is slow)
   --secretlint-timeout S  kill a secretlint run after S seconds and report "> S" (default 600)
+  --compare DIR  tree section: also time another finta-guard build (DIR/dist/cli/main.js, e.g. a
+                 checkout of the previous version) in the same interleaved runs, with its noise figure
   -h, --help     this text`;
 
 function options() {
@@ -42,7 +44,8 @@ function options() {
     ({ values: v } = parseArgs({
       options: {
         quick: { type: "boolean" }, size: { type: "string" }, runs: { type: "string" }, only: { type: "string" },
-        big: { type: "boolean" }, "secretlint-runs": { type: "string" }, "secretlint-timeout": { type: "string" }, help: { type: "boolean", short: "h" },
+        big: { type: "boolean" }, "secretlint-runs": { type: "string" }, "secretlint-timeout": { type: "string" }, compare: { type: "string" },
+        help: { type: "boolean", short: "h" },
       },
     }));
   } catch (e) {
@@ -59,13 +62,15 @@ function options() {
     return n;
   };
   const quick = Boolean(v.quick);
+  const compare = v.compare === undefined ? null : resolve(v.compare);
+  if (compare !== null && !existsSync(join(compare, "dist", "cli", "main.js"))) fail(`--compare: no dist/cli/main.js under "${v.compare}" (build that checkout first)`);
   const runs = int("runs", v.runs, quick ? 3 : 5);
   const only = v.only ? v.only.split(",").map((s) => s.trim()).filter(Boolean) : null;
   for (const s of only ?? []) if (!SECTIONS.includes(s)) fail(`--only: unknown section "${s}" (expected ${SECTIONS.join(", ")})`);
   const sections = only ?? SECTIONS.filter((s) => s !== "memory" || v.big);
   if (only?.includes("memory") && !v.big) console.error("note: --only memory runs the 1 GiB memory test (same as --big)");
   return {
-    quick, runs, sections, only: Boolean(only),
+    quick, runs, sections, only: Boolean(only), compare,
     sizeMB: int("size", v.size, quick ? 40 : 400),
     // secretlint takes minutes on the default corpus: one timed run unless asked.
     secretlintRuns: int("secretlint-runs", v["secretlint-runs"], quick ? Math.min(runs, 3) : 1),
@@ -101,7 +106,7 @@ async function main() {
   };
   const ctx = {
     root, work, corpusRoot, log, runs: opts.runs, quick: opts.quick,
-    secretlintRuns: opts.secretlintRuns, secretlintTimeoutMs: opts.secretlintTimeoutMs,
+    secretlintRuns: opts.secretlintRuns, secretlintTimeoutMs: opts.secretlintTimeoutMs, compareRoot: opts.compare,
   };
   let smallFiles = null;
   const files = () => (smallFiles ??= smallSourceFiles(corpusRoot, log));

@@ -18,6 +18,26 @@ function targets(t) {
 
 const unavailable = (name, s) => `\n## ${name}\n  not available yet (${s.why})`;
 
+/** The noise figure (lib/noise.mjs): findings on the npm part outside planted lines. */
+function noiseReport(n, planted) {
+  const lines = [];
+  const found = planted ? `, planted secrets found ${planted.found}/${planted.total}` : "";
+  lines.push(`\n  Noise on the npm part (packages/, generated/) outside planted lines: ${n.outside} findings, ${n.blocking} blocking + ${n.info} info (published examples)${found}`);
+  const parts = Object.entries(n.byPart).map(([p, c]) => `${p}/ ${c}`).join(", ");
+  if (parts) lines.push(`    by part: ${parts}`);
+  const rules = Object.entries(n.byRule).sort((a, b) => b[1].blocking - a[1].blocking || b[1].info - a[1].info || (a[0] < b[0] ? -1 : 1));
+  if (rules.length) {
+    lines.push(table([["rule", "blocking", "info"], ...rules.map(([id, c]) => [id, c.blocking, c.info])]).replace(/^/gm, "    "));
+  }
+  lines.push(n.listed.length ? `    blocking findings (first ${n.listed.length} of ${n.blocking}):` : "    blocking findings: none");
+  for (const f of n.listed) lines.push(`      ${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}  ${f.secret}`);
+  if (n.examples?.length) {
+    lines.push("    info notes by published example:");
+    lines.push(table([["count", "example", "rules", "first at"], ...n.examples.map((e) => [e.count, e.name, e.rules.join(","), e.first])]).replace(/^/gm, "      "));
+  }
+  return lines.join("\n");
+}
+
 export function printReport(r) {
   const out = [];
   out.push(`finta-guard ${r.fintaGuard.version} bench — ${r.date} — ${r.machine.cpus} × ${r.machine.cpu}, node ${r.machine.node}`);
@@ -41,11 +61,17 @@ export function printReport(r) {
       }
       out.push(table(rows));
       out.push(`  finta-guard / rg: ${x(t.ratios.fintaGuardOverRg)}   secretlint / finta-guard: ${t.ratios.secretlintRatioIsLowerBound ? "> " : ""}${x(t.ratios.secretlintOverFintaGuard)}`);
+      if (t.ratios.fintaGuardOverCompared) {
+        const cmp = t.tools["finta-guard (--compare)"];
+        out.push(`  finta-guard / --compare build (${cmp.compareRoot}): ${x(t.ratios.fintaGuardOverCompared)}`);
+        if (cmp.noise) out.push(`  --compare build noise: ${cmp.noise.outside} findings outside planted lines (${cmp.noise.blocking} blocking + ${cmp.noise.info} info)`);
+      }
       out.push(`  (rg, grep and naive node only look for keywords: for them "planted hit" counts planted lines holding a keyword; finta-guard and secretlint report secrets)`);
       const fg = t.tools["finta-guard"];
       if (fg?.plantedFound?.missed.length) out.push(`  finta-guard missed: ${fg.plantedFound.missed.join(", ")}`);
       if (fg?.warning) out.push(`  WARNING: finta-guard ${fg.warning}`);
       if (fg?.stats) out.push(`  finta-guard stats: ${JSON.stringify(fg.stats)}`);
+      if (fg?.noise) out.push(noiseReport(fg.noise, fg.plantedFound));
       out.push(targets(t.targets));
     }
   }

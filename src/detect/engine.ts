@@ -13,6 +13,8 @@ import { isHex, shannonEntropy } from "./entropy.js";
 import { resolveOverlaps } from "./overlap.js";
 import { isPlaceholder } from "./placeholder.js";
 import { isQuietValue } from "./word-likeness.js";
+import { genericDropReason } from "./value-model.js";
+import { publicExampleOf } from "./public-example.js";
 import { KeywordFilter, isFilterableKeyword, type KeywordHits } from "./keyword-filter.js";
 import { MAX_DEPTH, findEncodedRuns } from "./decode.js";
 import { mergeHits, regionsFor } from "./regions.js";
@@ -163,6 +165,10 @@ export class DetectionEngine {
   #accept(rule: CompiledRule, text: string, start: number, end: number, secretStart: number, secretEnd: number): Candidate | undefined {
     const secret = text.slice(secretStart, secretEnd);
     const entropy = shannonEntropy(secret);
+    // A published example (documentation key, emulator key) is reported as
+    // such whatever the rule's filters say: an `info` note, never blocking.
+    const publicExample = publicExampleOf(secret);
+    if (publicExample) return { ruleId: rule.id, severity: "info", start, end, secretStart, secretEnd, secret, entropy, publicExample };
     const spec = rule.spec;
     if (spec.entropy !== undefined) {
       const min = spec.entropyHex !== undefined && isHex(secret) ? spec.entropyHex : spec.entropy;
@@ -170,6 +176,8 @@ export class DetectionEngine {
     }
     if (spec.placeholderFilter !== false && isPlaceholder(secret)) return undefined;
     if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value", text.slice(start, end))) return undefined;
+    // Generic rules report literals only, and only literals that read like a secret (value-model.ts).
+    if (spec.tags?.includes("generic") && genericDropReason({ text, start, secretStart, secretEnd, mode: spec.wordFilter === "password" ? "password" : "value" }) !== undefined) return undefined;
     if (rule.stopwords.length) {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((w) => lower.includes(w))) return undefined;

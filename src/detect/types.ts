@@ -4,6 +4,7 @@
  * them into lines and columns is `scan/`'s job.
  */
 import type { RuleSpec, Severity } from "../rules/types.js";
+import type { PublicExampleNote } from "./public-example.js";
 
 /** One rule, compiled once per thread. */
 export interface CompiledRule {
@@ -55,4 +56,9 @@ export interface Candidate {
    * `secret` are then those of the encoded string as it stands in the text.
    */
   readonly encoding?: "base64" | "percent";
+  /**
+   * Set when the value is a published example credential
+   * (rules/public-examples.ts): the candidate is then `info`, whatever the rule.
+   */
+  readonly publicExample?: PublicExampleNote;
 }

@@ -15,6 +15,7 @@
  * secret-bearing line, or a `,` in a path, would cut or forge the command.
  */
 import type { Severity } from "../findings/severity.js";
+import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanError } from "../findings/types.js";
 import { repoRelativePath } from "./artifact-path.js";
 import { formatSummary } from "./text.js";
@@ -59,8 +60,9 @@ export function findingAnnotation(f: Finding, context: ReportContext): string {
   const rule = context.rules.get(f.ruleId);
   const encoded = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
   const commit = f.commit ? `\nIntroduced in commit ${f.commit}.` : "";
-  const remediation = rule?.remediation ? `\n${rule.remediation}` : "";
   const verified = f.verification ? `\nVerified: ${verificationText(f.verification)}.` : "";
+  const example = f.publicExample ? `\n${describePublicExample(f.publicExample)}.` : "";
+  const remediation = rule?.remediation && !f.publicExample ? `\n${rule.remediation}` : "";
   const sameLine = f.endLine === f.line;
   return workflowCommand(
     SEVERITY_COMMAND[f.severity],
@@ -73,7 +75,7 @@ export function findingAnnotation(f: Finding, context: ReportContext): string {
       ["endColumn", sameLine ? f.endColumn : undefined],
       ["title", `${f.severity} secret: ${f.ruleId}${f.verification ? ` (${f.verification.state})` : ""}`],
     ],
-    `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}${commit}${verified}${remediation}`,
+    `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}${example}${commit}${verified}${remediation}`,
   );
 }
 

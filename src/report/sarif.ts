@@ -15,17 +15,20 @@
  * - Artifact URIs are relative to the repository root with `uriBaseId`
  *   `%SRCROOT%` (code scanning resolves them against the checkout);
  *   `originalUriBaseIds` says where that root was.
- * - `partialFingerprints` carry our fingerprint (rule, file, secret hash) and
- *   nothing else: code scanning deduplicates alerts by them, so commit or
- *   author data there would open a new alert per commit.
+ * - `partialFingerprints` carry our fingerprint (rule, repository-relative
+ *   path, secret; findings/fingerprint.ts) and nothing else: code scanning
+ *   deduplicates alerts by them, so commit or author data, or the folder the
+ *   scan started in, there would open a new alert per commit or per folder.
  * - Suppressed findings are results with `suppressions` (`inSource` for
  *   `finta-guard:allow`, `external` for configuration and baseline), so a
  *   dashboard can show them as dismissed rather than lose them.
  * - Only the rules that have a result (reported or suppressed) are listed:
  *   a log of a few findings does not carry the whole catalogue.
- * - Snippets are the redacted line; the full secret appears only with --no-redact.
+ * - Snippets are the redacted line (every secret on it hidden, findings/build.ts);
+ *   the full secret appears only with --no-redact.
  */
 import type { Severity } from "../findings/severity.js";
+import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanError, Suppressed, SuppressionKind } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { directoryFileUri, fileUri, pathToUriReference, repoRelativePath } from "./artifact-path.js";
@@ -37,7 +40,7 @@ export const SRCROOT = "%SRCROOT%";
 /** Where to learn about the tool (SARIF `tool.driver.informationUri`). */
 export const TOOL_INFORMATION_URI = "https://www.npmjs.com/package/finta-guard";
 /** Key of our fingerprint in `partialFingerprints`; the suffix versions its derivation. */
-export const FINGERPRINT_KEY = "fintaGuardFingerprint/v1";
+export const FINGERPRINT_KEY = "fintaGuardFingerprint/v2";
 
 export type SarifLevel = "error" | "warning" | "note" | "none";
 
@@ -297,10 +300,11 @@ function findingResult(f: Finding, context: ReportContext, suppressed?: Suppress
   const encoded = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
   const commit = f.commit ? ` Introduced in commit ${f.commit}.` : "";
   const verified = f.verification ? ` Verified: ${verificationText(f.verification)}.` : "";
+  const example = f.publicExample ? ` ${describePublicExample(f.publicExample)}.` : "";
   return {
     ruleId: f.ruleId,
     level: SEVERITY_LEVEL[f.severity],
-    message: `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}.${commit}${verified}`,
+    message: `${rule?.description ?? f.ruleId}: ${f.secret}${encoded}.${example}${commit}${verified}`,
     location: {
       ...locationOf(f.file, context),
       region: { startLine: f.line, startColumn: f.column, endLine: f.endLine, endColumn: f.endColumn, snippet: f.secret },
@@ -311,6 +315,7 @@ function findingResult(f: Finding, context: ReportContext, suppressed?: Suppress
     properties: {
       severity: f.severity,
       ...(f.encoding !== undefined ? { encoding: f.encoding } : {}),
+      ...(f.publicExample !== undefined ? { publicExample: { name: f.publicExample.name, source: f.publicExample.source } } : {}),
       ...(f.commit !== undefined ? { commit: f.commit } : {}),
       ...(f.blocking !== undefined ? { blocking: f.blocking } : {}),
       ...verificationField(f),

@@ -7,6 +7,7 @@
  * and long snippets clipped around the secret.
  */
 import { SEVERITIES, type Severity } from "../findings/severity.js";
+import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
 import { clipAround, MIN_WIDTH, wrap } from "./layout.js";
@@ -50,15 +51,16 @@ const GUTTER = 9;
  */
 export function snippetWithCaret(f: Finding, width?: number): string[] {
   const text = f.lineText.replace(/\t/g, " ");
-  // The snippet holds the secret at column - lineOffset; redacting an earlier
-  // copy of the same secret only moves it left, so look back from there.
+  // Where the secret is in the snippet: said by the finding (two secrets on a
+  // line may redact alike); else at column - lineOffset, where redacting an
+  // earlier copy of the same secret only moves it left, so look back from there.
   const rawAt = f.column - f.lineOffset;
-  const at = rawAt >= 0 ? text.lastIndexOf(f.secret, rawAt) : text.indexOf(f.secret);
+  const at = f.secretSpan ? f.secretSpan[0] : rawAt >= 0 ? text.lastIndexOf(f.secret, rawAt) : text.indexOf(f.secret);
   const lead = f.lineOffset > 1 ? "…" : "";
   const gutter = `${String(f.line).padStart(6)} | `;
   const blank = `${" ".repeat(6)} | `;
-  if (at < 0) return [gutter + lead + (width === undefined ? text : clipAround(text, 0, 0, width - GUTTER - lead.length).text)];
-  const caretLength = Math.max(1, f.endLine === f.line ? f.secret.length : text.length - at);
+  if (at < 0 || at >= text.length) return [gutter + lead + (width === undefined ? text : clipAround(text, 0, 0, Math.max(MIN_WIDTH, width) - GUTTER - lead.length).text)];
+  const caretLength = Math.max(1, f.secretSpan ? f.secretSpan[1] - f.secretSpan[0] : f.endLine === f.line ? f.secret.length : text.length - at);
   const line = lead + text;
   const clipped = width === undefined ? { text: line, caretAt: lead.length + at, caretLength } : clipAround(line, lead.length + at, caretLength, Math.max(MIN_WIDTH, width) - GUTTER);
   return [gutter + clipped.text, blank + " ".repeat(clipped.caretAt) + "^".repeat(clipped.caretLength)];
@@ -87,11 +89,13 @@ export function formatFindingBlock(f: Finding, context: ReportContext, options: 
       out.push(...wrap(describe.trimStart(), width, "       ").map((l) => paint(c, ANSI.dim, l)));
     }
   }
+  if (f.publicExample) out.push(...wrap(describePublicExample(f.publicExample), width, "       ").map((l) => paint(c, ANSI.dim, l)));
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
   out.push(...snippetWithCaret(f, width));
   const verified = verificationLine(f);
   if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, verified));
-  if (options.remediation !== false && rule?.remediation) out.push(...remediationLines(rule.remediation, width));
+  // A published example has nothing to rotate: its note replaces the remediation.
+  if (options.remediation !== false && rule?.remediation && !f.publicExample) out.push(...remediationLines(rule.remediation, width));
   return out.join("\n");
 }
 
@@ -110,7 +114,8 @@ export function formatFindingGroups(findings: readonly Finding[], context: Repor
   for (const [ruleId, group] of byRule) {
     const rendered = group.map((f) => formatFindingBlock(f, context, { remediation: false }));
     const remediation = context.rules.get(ruleId)?.remediation;
-    if (remediation) rendered[rendered.length - 1] += "\n" + remediationLines(remediation, context.width).join("\n");
+    // Published examples have nothing to rotate: no remediation when the group holds only those.
+    if (remediation && group.some((f) => !f.publicExample)) rendered[rendered.length - 1] += "\n" + remediationLines(remediation, context.width).join("\n");
     blocks.push(...rendered);
   }
   return blocks;

@@ -145,7 +145,7 @@ export class StreamScanner {
     for (const c of candidates) {
       locateAllowsBefore(c.secretStart);
       const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
-      this.#findings.push(c.encoding ? { ...raw, encoding: c.encoding } : raw);
+      this.#findings.push(c.encoding || c.publicExample ? { ...raw, ...(c.encoding ? { encoding: c.encoding } : {}), ...(c.publicExample ? { publicExample: c.publicExample } : {}) } : raw);
     }
     locateAllowsBefore(Number.POSITIVE_INFINITY);
     // Count the owned range's lines now so the buffer before it can be dropped.

@@ -127,6 +127,9 @@ describe("built-in rules: positive examples", () => {
 
 describe("built-in rules: negative examples", () => {
   it.each(negatives)("%s negative #%i is silent", (_ruleId, _i, example) => {
-    expect(scanString(engine, example).map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual([]);
+    // A published example credential (AWS's documentation key) is an info note with its source
+    // (rules/public-examples.ts), not a finding of the rule.
+    const findings = scanString(engine, example).filter((f) => f.publicExample === undefined);
+    expect(findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual([]);
   });
 });

@@ -71,6 +71,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
     jobs,
+    ...(setup.root !== undefined ? { root: setup.root } : {}),
     redact,
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
@@ -106,7 +107,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const failOnUnused = args.values["fail-on-unused"] === true;
   // Allow comments naming an unknown rule allow nothing: a warning on every scan, "unused" for --fail-on-unused.
   const unknownAllows = warnUnknownAllowRules(result.allowRules, setup.knownRuleIds, io);
-  const unused = unknownAllows + (args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io) : 0);
+  const unused = unknownAllows + (args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io, redact) : 0);
   const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn)) || (failOnUnused && unused > 0);
   const code = failing ? ExitCode.findings : ExitCode.clean;
   await audit?.record(code, result);
