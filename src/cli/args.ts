@@ -13,6 +13,7 @@ const OPTIONS = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
   config: { type: "string" },
+  "config-from": { type: "string" },
   baseline: { type: "string" },
   "fail-on": { type: "string" },
   "no-redact": { type: "boolean" },

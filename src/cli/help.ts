@@ -17,6 +17,7 @@ Options:
                                        report format (rules: text|json|markdown)   [text]
   -o, --output FILE                    write the report to FILE instead of stdout
   --config FILE                        configuration file      [finta-guard.config.json]
+  --config-from REV                    read configuration, ignore files and baseline from git revision REV (CI)
   --baseline FILE                      baseline file           [.finta-guard-baseline.json]
   --fail-on info|low|medium|high|critical
                                        lowest severity that makes the exit code 1  [low]

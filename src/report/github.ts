@@ -18,6 +18,7 @@ import type { Severity } from "../findings/severity.js";
 import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanError } from "../findings/types.js";
 import { repoRelativePath } from "./artifact-path.js";
+import { suppressionSummary } from "./suppression-sources.js";
 import { formatSummary } from "./text.js";
 import type { ReportContext, Reporter } from "./types.js";
 import { verificationText } from "./verification.js";
@@ -87,9 +88,11 @@ export const formatGithub: Reporter = (result, context) => {
   const lines = [
     ...result.findings.map((f) => findingAnnotation(f, context)),
     ...result.errors.map((e) => errorAnnotation(e, context)),
+    // What the configuration hid, as a notice a reviewer sees on the run (escaped: names come from the repository).
+    ...((summary) => (summary !== undefined ? [workflowCommand("notice", [["title", `${context.toolName}: suppression`]], summary)] : []))(suppressionSummary(context.suppressionSources)),
     // Errors are annotated above (escaped); the summary would repeat them raw,
     // and a file name holding a newline and `::` must not become a command.
-    formatSummary({ ...result, errors: [] }, { ...context, color: false }),
+    formatSummary({ ...result, errors: [] }, { ...context, color: false, suppressionSources: undefined }),
   ];
   return lines.join("\n") + "\n";
 };

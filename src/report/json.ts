@@ -12,7 +12,9 @@
  *     "stats": { "files", "bytes", "durationMs", "binarySkipped",
  *                "suppressed": { "<kind>": n }, "findingsBySeverity", "findingsByRule" },
  *     "suppressed": [ { "ruleId", "file", "repoPath", "line", "column", "fingerprint", "kind", "by" } ],
- *     "errors": [ { "file", "message" } ] }
+ *     "errors": [ { "file", "message" } ],
+ *     "suppressionSources"?: { "configFrom"?, "ignoredPaths": [ { "by", "paths" } ],
+ *                              "disabledRules": [ { "ruleId", "by" } ] } }
  *
  * `file` is the display path (spec/cli.md); `repoPath` the identity path the
  * fingerprint is keyed on (repository-relative, whatever folder the scan ran
@@ -23,6 +25,7 @@
  * changes if one is removed or changes meaning.
  */
 import type { Finding } from "../findings/types.js";
+import { isEmpty, suppressionSourcesRecord } from "./suppression-sources.js";
 import type { Reporter } from "./types.js";
 import { verificationField } from "./verification.js";
 
@@ -80,6 +83,7 @@ export const formatJson: Reporter = (result, context) => {
       by: s.by,
     })),
     errors: result.errors,
+    ...(context.suppressionSources && !isEmpty(context.suppressionSources) ? { suppressionSources: suppressionSourcesRecord(context.suppressionSources) } : {}),
   };
   return JSON.stringify(document, null, 2) + "\n";
 };

@@ -11,6 +11,7 @@ import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanResult } from "../findings/types.js";
 import { countBy } from "./json.js";
 import { clipAround, MIN_WIDTH, wrap } from "./layout.js";
+import { suppressionSummary } from "./suppression-sources.js";
 import type { ReportContext, Reporter } from "./types.js";
 import { verificationLine, verificationSummary } from "./verification.js";
 
@@ -143,6 +144,8 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
   const verified = verificationSummary(findings);
   if (verified) lines.push(verified);
   if (suppressed.length) lines.push(...wrap(`suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`, context.width, "  ", "    "));
+  const sources = suppressionSummary(context.suppressionSources);
+  if (sources !== undefined) lines.push(...wrap(sources, context.width, "  ", "    "));
   for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
   return lines.join("\n");
 }

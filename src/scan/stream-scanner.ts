@@ -20,6 +20,7 @@ import type { RawFinding } from "../findings/types.js";
 import { ALLOW_MARKER, parseAllowComment } from "../filter/inline.js";
 import { detachedCopy } from "./detached-string.js";
 import { LineCounter } from "./line-counter.js";
+import { bomUndecided, decoderFor, encodingOf, isWideEncoding, type IncrementalDecoder } from "./text-encoding.js";
 
 export const LOOKBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
 export const HOLDBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
@@ -53,7 +54,11 @@ export interface StreamScanResult {
 export class StreamScanner {
   readonly #engine: DetectionEngine;
   readonly #windowChars: number;
-  readonly #decoder = new TextDecoder("utf-8");
+  /** Chosen by the file's BOM once its first bytes are in (text-encoding.ts). */
+  #decoder: IncrementalDecoder | undefined;
+  #wide = false;
+  /** The first bytes, held until there are enough to read a BOM. */
+  #head: Uint8Array | undefined;
   readonly #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
   readonly #allowRules: AllowRuleRef[] = [];
@@ -77,16 +82,40 @@ export class StreamScanner {
   push(bytes: Uint8Array): boolean {
     if (this.#binary) return false;
     this.#bytes += bytes.length;
-    if (this.#sniffed < BINARY_SNIFF_BYTES) {
-      const n = Math.min(bytes.length, BINARY_SNIFF_BYTES - this.#sniffed);
-      if (bytes.subarray(0, n).includes(0)) {
-        this.#binary = true;
-        this.#text = "";
-        return false;
+    if (!this.#decoder) {
+      const head: Uint8Array = this.#head ? Buffer.concat([this.#head, bytes]) : bytes;
+      if (bomUndecided(head)) {
+        this.#head = head.slice();
+        return true;
       }
+      this.#head = undefined;
+      bytes = head;
+      this.#chooseDecoder(head);
+    }
+    return this.#feed(bytes);
+  }
+
+  #chooseDecoder(head: Uint8Array): IncrementalDecoder {
+    const encoding = encodingOf(head);
+    this.#wide = isWideEncoding(encoding);
+    return (this.#decoder = decoderFor(encoding));
+  }
+
+  #feed(bytes: Uint8Array): boolean {
+    const decoder = this.#decoder!;
+    if (!this.#wide && this.#sniffed < BINARY_SNIFF_BYTES) {
+      const n = Math.min(bytes.length, BINARY_SNIFF_BYTES - this.#sniffed);
+      if (bytes.subarray(0, n).includes(0)) return this.#markBinary();
       this.#sniffed += n;
     }
-    this.#text += this.#decoder.decode(bytes, { stream: true });
+    const decoded = decoder.decode(bytes, { stream: true });
+    if (this.#wide && this.#sniffed < BINARY_SNIFF_BYTES) {
+      // UTF-16/32 text holds NUL bytes: a NUL *character* is what marks binary here.
+      const n = Math.min(decoded.length, BINARY_SNIFF_BYTES - this.#sniffed);
+      if (decoded.slice(0, n).includes("\0")) return this.#markBinary();
+      this.#sniffed += n;
+    }
+    this.#text += decoded;
     // Process every window that is complete: its owned range plus the holdback.
     while (this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
       this.#processWindow(false);
@@ -94,12 +123,25 @@ export class StreamScanner {
     return true;
   }
 
+  #markBinary(): false {
+    this.#binary = true;
+    this.#text = "";
+    return false;
+  }
+
   /** End of input: scan what is left and return the findings in order. */
   finish(): StreamScanResult {
     if (!this.#finished) {
       this.#finished = true;
+      if (!this.#decoder) {
+        // A file shorter than a BOM sniff: its few bytes are still scanned.
+        const head = this.#head ?? new Uint8Array(0);
+        this.#head = undefined;
+        this.#chooseDecoder(head);
+        this.#feed(head);
+      }
       if (!this.#binary) {
-        this.#text += this.#decoder.decode();
+        this.#text += this.#decoder!.decode();
         while (this.#ownStart < this.#bufferedEnd()) this.#processWindow(true);
       }
       this.#text = "";
@@ -173,6 +215,7 @@ export class StreamScanner {
     const start = this.#lines.positionOf(windowStart + secretStart, this.#text, this.#textStart);
     // End position: count terminators inside the secret (multi-line PEM blocks).
     let endLine = start.line;
+    let gitEndLine = start.gitLine;
     let endLineStart = windowStart + secretStart - (start.column - 1);
     for (let i = secretStart; i < secretEnd; i++) {
       const ch = text.charCodeAt(i);
@@ -180,6 +223,7 @@ export class StreamScanner {
         endLine++;
         endLineStart = windowStart + i + 1;
       }
+      if (ch === 10) gitEndLine++;
     }
     const endColumn = windowStart + secretEnd - endLineStart + 1;
     const floor = Math.max(0, secretStart - CONTEXT_CHARS);
@@ -204,6 +248,8 @@ export class StreamScanner {
       column: start.column,
       endLine,
       endColumn,
+      gitLine: start.gitLine,
+      gitEndLine,
       secret: detachedCopy(secret),
       match: detachedCopy(text.slice(matchStart, matchEnd)),
       lineText: detachedCopy(lineText),

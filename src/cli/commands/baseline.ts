@@ -172,6 +172,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
 /** `--staged`, `--add`, `--import`: which combinations mean something. */
 function checkSelectionArgs(args: CliArgs): void {
   const v = args.values;
+  if (v["config-from"] !== undefined) throw new UsageError("--config-from applies to scan and rules, not baseline");
   if (v.import !== undefined && (v.staged || v.add?.length)) throw new UsageError("--import cannot be combined with --staged or --add");
   if ((v.staged || v.add?.length || v.import !== undefined) && v.prune) throw new UsageError("--prune applies to a whole baseline run, not to --staged, --add or --import");
   if (v.staged && args.positionals.length) throw new UsageError(`--staged records what the index holds and takes no paths (got "${args.positionals[0]}")`);

@@ -22,6 +22,18 @@ import { baselinePath, loadScanSetup, reportUnused, type ScanSetup } from "../sc
 import { outputSummary } from "../output-summary.js";
 import { warnUnknownAllowRules } from "../unknown-allow-rules.js";
 import { toolVersion } from "../version.js";
+import { ConfiguredFilter } from "../../filter/apply.js";
+import { ignoredPathsFrom, type SuppressionSources } from "../../report/suppression-sources.js";
+
+/** What the configuration and the ignore files hid in this run: the walk's counts and the filter's. */
+function suppressionSourcesOf(setup: ScanSetup, walked: ReadonlyMap<string, number> | undefined): SuppressionSources {
+  const skipped = setup.filter instanceof ConfiguredFilter ? setup.filter.skippedPaths() : new Map<string, number>();
+  return {
+    ...(setup.configFrom !== undefined ? { configFrom: setup.configFrom } : {}),
+    ignoredPaths: ignoredPathsFrom(walked ?? new Map(), skipped),
+    disabledRules: setup.disabledRules,
+  };
+}
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
 interface ScanSession {
@@ -67,6 +79,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
         noIgnore: args.values["no-ignore"] === true,
         ...(args.values.include ? { include: args.values.include } : {}),
         ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
+        ...(setup.revisionIgnoreFiles && setup.configFrom !== undefined ? { ignoreFiles: { rev: setup.configFrom, texts: setup.revisionIgnoreFiles } } : {}),
       });
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
@@ -93,6 +106,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     width: resolveWidth(io),
     ...(setup.root !== undefined ? { baselineFile: baselinePath(args, io, setup.root).shown } : {}),
     verbose: args.values.verbose === true,
+    suppressionSources: suppressionSourcesOf(setup, "ignored" in listing ? listing.ignored : undefined),
     ...(await resolveReportPaths(format, io, mode)),
   });
   writeReport(report, args.values.output, io);
