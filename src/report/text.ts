@@ -90,7 +90,8 @@ export function formatFindingBlock(f: Finding, context: ReportContext, options: 
       out.push(...wrap(describe.trimStart(), width, "       ").map((l) => paint(c, ANSI.dim, l)));
     }
   }
-  if (f.publicExample) out.push(...wrap(describePublicExample(f.publicExample), width, "       ").map((l) => paint(c, ANSI.dim, l)));
+  // One line, not wrapped: it ends in the URL a reader copies.
+  if (f.publicExample) out.push(paint(c, ANSI.dim, `       ${describePublicExample(f.publicExample)}`));
   if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
   out.push(...snippetWithCaret(f, width));
   const verified = verificationLine(f);
@@ -145,7 +146,8 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
   if (verified) lines.push(verified);
   if (suppressed.length) lines.push(...wrap(`suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`, context.width, "  ", "    "));
   const sources = suppressionSummary(context.suppressionSources);
-  if (sources !== undefined) lines.push(...wrap(sources, context.width, "  ", "    "));
+  // One line, not wrapped: CI logs and reviewers grep for it.
+  if (sources !== undefined) lines.push(`  ${sources}`);
   for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
   return lines.join("\n");
 }
