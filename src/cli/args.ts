@@ -47,6 +47,7 @@ const OPTIONS = {
   verify: { type: "boolean" },
   "only-live": { type: "boolean" },
   "verify-timeout": { type: "string" },
+  global: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

@@ -14,6 +14,7 @@ import { IGNORE_FILES } from "../sources/ignore-stack.js";
 import { resolveConfigFrom } from "./options.js";
 import { DetectionEngine } from "../detect/engine.js";
 import { InputError, UsageError } from "../errors.js";
+import { escapeControls } from "../report/escape.js";
 import { readRegularFileSync } from "../sources/open-regular.js";
 import { scanString } from "../scan/stream-scanner.js";
 import { untrustedRuleIds } from "../scan/untrusted-rules.js";
@@ -198,7 +199,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
     const expired = entry.expires !== undefined && entry.expires <= today ? ` (expired ${entry.expires})` : "";
     // A hint written by an older version may show more than redaction does today.
     const hint = clipHint(entry.hint, prefixes.of(entry.ruleId, entry.hint));
-    io.stderr(`finta-guard: unused baseline entry: ${entry.file}: ${entry.ruleId} ${entry.fingerprint} ${hint}${expired}\n`);
+    io.stderr(`finta-guard: unused baseline entry: ${escapeControls(entry.file)}: ${escapeControls(entry.ruleId)} ${entry.fingerprint} ${escapeControls(hint)}${escapeControls(expired)}\n`);
     count++;
   }
   // The comment's reason is text from the file: a key written there is found and redacted.
@@ -219,7 +220,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
       // Built-in rules only: a custom rule's regex may hang, and this runs on the main thread.
       engine ??= DetectionEngine.fromSpecs(setup.rules.filter((r) => !untrusted.has(r.id)));
       const secrets = redact ? scanString(engine, unused.comment.text).map((f) => f.secret) : [];
-      io.stderr(`finta-guard: unused inline allow: ${unused.file}:${unused.line}: ${redactNote(unused.comment.text, secrets, redact)}\n`);
+      io.stderr(`finta-guard: unused inline allow: ${escapeControls(unused.file)}:${unused.line}: ${escapeControls(redactNote(unused.comment.text, secrets, redact))}\n`);
       count++;
     }
     for (const unused of filter.unusedPeerMarkers(target.path, text)) {

@@ -6,6 +6,7 @@
  * with the unused allows (exit 1).
  */
 import type { AllowRuleAt } from "../findings/types.js";
+import { escapeControls } from "../report/escape.js";
 import type { CliIo } from "./io.js";
 
 /** Levenshtein distance, stopping early past `max` (ids are short). */
@@ -48,7 +49,7 @@ export function warnUnknownAllowRules(refs: readonly AllowRuleAt[] | undefined, 
     if (known.has(ref.ruleId)) continue;
     const near = closestRuleId(ref.ruleId, known);
     const suggestion = near !== undefined ? ` (did you mean ${near}?)` : "";
-    io.stderr(`finta-guard: warning: ${ref.file}:${ref.line}: finta-guard:allow names unknown rule "${ref.ruleId}"${suggestion}; it allows nothing\n`);
+    io.stderr(`finta-guard: warning: ${escapeControls(ref.file)}:${ref.line}: finta-guard:allow names unknown rule "${ref.ruleId}"${suggestion}; it allows nothing\n`);
     count++;
   }
   return count;

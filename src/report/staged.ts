@@ -10,8 +10,9 @@ import type { Finding, ScanResult } from "../findings/types.js";
 import { isAtOrAbove } from "../findings/severity.js";
 import { DEFAULT_BASELINE_FILE } from "../filter/baseline.js";
 import { allowHint } from "./allow-hint.js";
+import { escapeControls } from "./escape.js";
 import { wrap } from "./layout.js";
-import { formatFindingGroups, formatSummary, paint } from "./text.js";
+import { formatFindingGroups, formatSummary, paint, suppressedLine } from "./text.js";
 import type { Reporter } from "./types.js";
 
 const BOLD = "\x1b[1m";
@@ -34,7 +35,8 @@ const MAX_HINT_FILES = 5;
 export function nextSteps(failing: readonly Pick<Finding, "file" | "ruleId">[], width?: number, baselineFile = DEFAULT_BASELINE_FILE): string[] {
   const step = (n: string, text: string) => wrap(text, width, `  ${n} `, "     ");
   const files = new Map<string, string>();
-  for (const f of failing) if (!files.has(f.file)) files.set(f.file, f.ruleId);
+  // Paths come from the repository: escaped before they reach a terminal.
+  for (const f of failing) if (!files.has(escapeControls(f.file))) files.set(escapeControls(f.file), escapeControls(f.ruleId));
   const shown = [...files].slice(0, MAX_HINT_FILES);
   const pad = Math.max(...shown.map(([file]) => file.length)) + 1;
   const hints = shown.flatMap(([file, ruleId]) => wrap(`${`${file}:`.padEnd(pad)}  ${allowHint(file, ruleId)}`, width, "       ", "         "));
@@ -71,7 +73,7 @@ export const formatStagedText: Reporter = (result, context) => {
   if (preexisting.length) {
     const lines = [
       paint(c, BOLD, `Pre-existing (${plural(preexisting.length, "finding")} on lines already in HEAD; not blocking this commit):`),
-      ...preexisting.flatMap((f: Finding) => wrap(`${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}  ${f.secret}`, context.width, "  ", "    ")),
+      ...preexisting.flatMap((f: Finding) => wrap(`${escapeControls(f.file)}:${f.line}:${f.column}  ${f.severity}  ${escapeControls(f.ruleId)}  ${escapeControls(f.secret)}`, context.width, "  ", "    ")),
       ...wrap("Rotate these keys, then record them with `npx finta-guard baseline` so they stop showing.", context.width, "  ", "  ").map((l) => paint(c, DIM, l)),
     ];
     out.push(lines.join("\n"));
@@ -79,7 +81,7 @@ export const formatStagedText: Reporter = (result, context) => {
   if (context.verbose && result.suppressed.length) {
     out.push(
       "Suppressed:\n" +
-        result.suppressed.map((s) => `  ${s.finding.file}:${s.finding.line}:${s.finding.column}  ${s.finding.ruleId}  (${s.kind}: ${s.by})`).join("\n"),
+        result.suppressed.map(suppressedLine).join("\n"),
     );
   }
   out.push(formatSummary(result, context));

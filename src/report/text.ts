@@ -5,10 +5,14 @@
  * by severity and rule, files, bytes, time, suppressions). With a width
  * (the CLI always gives one: the terminal's, else 80) long lines are wrapped
  * and long snippets clipped around the secret.
+ * Everything that comes from the scanned repository (paths, line text, allow
+ * comments, custom rule texts, commit authors) goes through escapeControls:
+ * the report is read in terminals and CI logs.
  */
 import { SEVERITIES, type Severity } from "../findings/severity.js";
 import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanResult } from "../findings/types.js";
+import { escapeControls } from "./escape.js";
 import { countBy } from "./json.js";
 import { clipAround, MIN_WIDTH, wrap } from "./layout.js";
 import { suppressionSummary } from "./suppression-sources.js";
@@ -45,10 +49,10 @@ export function formatBytes(bytes: number): string {
 const GUTTER = 9;
 
 /**
- * The redacted line with a caret run under the secret. With a width, a line
- * too long for it (a minified bundle) is clipped around the secret with `…`,
- * so the caret stays under the secret instead of under whatever the terminal
- * wrapped there.
+ * The redacted line with a caret run under the secret, escaped piece by piece
+ * so the caret stays under it. With a width, a line too long for it (a
+ * minified bundle) is clipped around the secret with `…`, so the caret stays
+ * under the secret instead of under whatever the terminal wrapped there.
  */
 export function snippetWithCaret(f: Finding, width?: number): string[] {
   const text = f.lineText.replace(/\t/g, " ");
@@ -60,10 +64,20 @@ export function snippetWithCaret(f: Finding, width?: number): string[] {
   const lead = f.lineOffset > 1 ? "…" : "";
   const gutter = `${String(f.line).padStart(6)} | `;
   const blank = `${" ".repeat(6)} | `;
-  if (at < 0 || at >= text.length) return [gutter + lead + (width === undefined ? text : clipAround(text, 0, 0, Math.max(MIN_WIDTH, width) - GUTTER - lead.length).text)];
-  const caretLength = Math.max(1, f.secretSpan ? f.secretSpan[1] - f.secretSpan[0] : f.endLine === f.line ? f.secret.length : text.length - at);
-  const line = lead + text;
-  const clipped = width === undefined ? { text: line, caretAt: lead.length + at, caretLength } : clipAround(line, lead.length + at, caretLength, Math.max(MIN_WIDTH, width) - GUTTER);
+  const room = Math.max(MIN_WIDTH, width ?? 0) - GUTTER;
+  if (at < 0 || at >= text.length) {
+    const shown = lead + escapeControls(text);
+    return [gutter + (width === undefined ? shown : clipAround(shown, 0, 0, room).text)];
+  }
+  const end = f.secretSpan ? f.secretSpan[1] : f.endLine === f.line ? at + f.secret.length : text.length;
+  // Escaped piece by piece, so the caret sits under the secret as printed.
+  const before = escapeControls(text.slice(0, at));
+  const secret = escapeControls(text.slice(at, end));
+  const after = escapeControls(text.slice(end));
+  const line = lead + before + secret + after;
+  const caretAt = lead.length + before.length;
+  const caretLength = Math.max(1, secret.length);
+  const clipped = width === undefined ? { text: line, caretAt, caretLength } : clipAround(line, caretAt, caretLength, room);
   return [gutter + clipped.text, blank + " ".repeat(clipped.caretAt) + "^".repeat(clipped.caretLength)];
 }
 
@@ -77,12 +91,12 @@ export function formatFindingBlock(f: Finding, context: ReportContext, options: 
   const c = context.color;
   const width = context.width;
   const rule = context.rules.get(f.ruleId);
-  const head = `${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}`;
-  const where = paint(c, ANSI.bold, `${f.file}:${f.line}:${f.column}`);
+  const head = `${escapeControls(f.file)}:${f.line}:${f.column}  ${f.severity}  ${escapeControls(f.ruleId)}`;
+  const where = paint(c, ANSI.bold, `${escapeControls(f.file)}:${f.line}:${f.column}`);
   const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
   const encodedText = f.encoding ? ` (inside a ${f.encoding}-encoded string)` : "";
-  const describe = (rule ? rule.description : "") + encodedText;
-  const out = [`${where}  ${severity}  ${f.ruleId}`];
+  const describe = (rule ? escapeControls(rule.description) : "") + encodedText;
+  const out = [`${where}  ${severity}  ${escapeControls(f.ruleId)}`];
   if (describe !== "") {
     if (width === undefined || head.length + 2 + describe.trimStart().length <= width) {
       out[0] += paint(c, ANSI.dim, rule ? `  ${describe}` : describe);
@@ -92,12 +106,12 @@ export function formatFindingBlock(f: Finding, context: ReportContext, options: 
   }
   // One line, not wrapped: it ends in the URL a reader copies.
   if (f.publicExample) out.push(paint(c, ANSI.dim, `       ${describePublicExample(f.publicExample)}`));
-  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
+  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${escapeControls(f.author)}` : ""}${f.date ? ` on ${escapeControls(f.date)}` : ""}`));
   out.push(...snippetWithCaret(f, width));
   const verified = verificationLine(f);
-  if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, verified));
+  if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, escapeControls(verified)));
   // A published example has nothing to rotate: its note replaces the remediation.
-  if (options.remediation !== false && rule?.remediation && !f.publicExample) out.push(...remediationLines(rule.remediation, width));
+  if (options.remediation !== false && rule?.remediation && !f.publicExample) out.push(...remediationLines(escapeControls(rule.remediation), width));
   return out.join("\n");
 }
 
@@ -117,7 +131,7 @@ export function formatFindingGroups(findings: readonly Finding[], context: Repor
     const rendered = group.map((f) => formatFindingBlock(f, context, { remediation: false }));
     const remediation = context.rules.get(ruleId)?.remediation;
     // Published examples have nothing to rotate: no remediation when the group holds only those.
-    if (remediation && group.some((f) => !f.publicExample)) rendered[rendered.length - 1] += "\n" + remediationLines(remediation, context.width).join("\n");
+    if (remediation && group.some((f) => !f.publicExample)) rendered[rendered.length - 1] += "\n" + remediationLines(escapeControls(remediation), context.width).join("\n");
     blocks.push(...rendered);
   }
   return blocks;
@@ -138,7 +152,7 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
     lines.push(paint(c, ANSI.bold, `✔ no secrets found`) + ` · ${scanned}`);
   } else {
     lines.push(paint(c, ANSI.red + ANSI.bold, `✖ ${findings.length} finding${findings.length === 1 ? "" : "s"}`) + ` (${severityText}) · ${scanned}`);
-    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${id} ${n}`);
+    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${escapeControls(id)} ${n}`);
     lines.push(...wrap(`by rule: ${byRule.join(", ")}`, context.width, "  ", "    "));
   }
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
@@ -148,8 +162,13 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
   const sources = suppressionSummary(context.suppressionSources);
   // One line, not wrapped: CI logs and reviewers grep for it.
   if (sources !== undefined) lines.push(`  ${sources}`);
-  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
+  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${escapeControls(error.file)}: ${escapeControls(error.message)}`));
   return lines.join("\n");
+}
+
+/** One line of the `-v` list of suppressed findings (the allow comment's text is the repository's: escaped). */
+export function suppressedLine(s: ScanResult["suppressed"][number]): string {
+  return `  ${escapeControls(s.finding.file)}:${s.finding.line}:${s.finding.column}  ${escapeControls(s.finding.ruleId)}  (${s.kind}: ${escapeControls(s.by)})`;
 }
 
 export const formatText: Reporter = (result, context) => {
@@ -157,7 +176,7 @@ export const formatText: Reporter = (result, context) => {
   if (context.verbose && result.suppressed.length) {
     blocks.push(
       "Suppressed:\n" +
-        result.suppressed.map((s) => `  ${s.finding.file}:${s.finding.line}:${s.finding.column}  ${s.finding.ruleId}  (${s.kind}: ${s.by})`).join("\n"),
+        result.suppressed.map((s) => suppressedLine(s)).join("\n"),
     );
   }
   blocks.push(formatSummary(result, context));

@@ -52,6 +52,28 @@ export interface TreeListing {
    * `sub/.gitignore`, `.git/info/exclude`).
    */
   readonly ignored: ReadonlyMap<string, number>;
+  /**
+   * Paths named on the command line that are not regular files (a symbolic
+   * link, a FIFO, a device, a socket): not read, and not an error; the
+   * command says so on stderr (`skipped, not a regular file`).
+   */
+  readonly skipped: SkippedPath[];
+}
+
+export interface SkippedPath {
+  /** As reports show it (relative to the current directory when under it). */
+  readonly path: string;
+  /** What it is instead: "a symbolic link", "a FIFO", "a device", "a socket". */
+  readonly kind: string;
+}
+
+/** What a non-regular, non-directory entry is, in a notice's words. */
+function specialKind(stat: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isSymbolicLink()) return "a symbolic link";
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a file or folder";
 }
 
 /** The path as reports show it: relative to cwd when under it, else absolute; `/` separators. */
@@ -67,6 +89,7 @@ export function listTreeTargets(paths: readonly string[], options: TreeOptions):
   const targets: FileTarget[] = [];
   const errors: ScanError[] = [];
   const ignored = new Map<string, number>();
+  const skipped: SkippedPath[] = [];
   const seen = new Set<string>();
   const add = (absPath: string) => {
     if (seen.has(absPath)) return;
@@ -108,11 +131,13 @@ export function listTreeTargets(paths: readonly string[], options: TreeOptions):
     } else if (stat.isFile()) {
       // A file named on the command line is scanned even when ignored, as rg does.
       add(abs);
-    } else if (stat.isSymbolicLink()) {
-      throw new InputError(`${arg}: is a symbolic link (not followed)`);
+    } else {
+      // Links are not followed and FIFOs, devices and sockets are not content
+      // (a FIFO would block the read forever): all skipped alike, with a notice.
+      skipped.push({ path: displayPath(abs, options.cwd), kind: specialKind(stat) });
     }
   }
-  return { targets, errors, ignored };
+  return { targets, errors, ignored, skipped };
 }
 
 function toSlash(p: string): string {

@@ -19,6 +19,7 @@ import type { Finding } from "../../findings/types.js";
 import { scanTargets } from "../../scan/scan-targets.js";
 import type { Target } from "../../sources/types.js";
 import type { CliArgs } from "../args.js";
+import { escapeControls } from "../../report/escape.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { resolveJobs } from "../options.js";
@@ -176,8 +177,9 @@ export async function importBaseline(args: CliArgs, io: CliIo, session: Baseline
     entries.set(f.fingerprint, made);
     added.push(made);
   }
-  writeBaseline(where.abs, { entries: [...entries.values()] });
+  writeBaseline({ absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit }, { entries: [...entries.values()] });
   io.stdout(`finta-guard: converted ${converted} of ${peer.length} ${kind} ${peer.length === 1 ? "entry" : "entries"} into ${where.shown} (${added.length} new); commit it: git add ${where.shown}\n`);
-  for (const line of notConverted) io.stderr(`finta-guard: not converted: ${line}\n`);
+  // The peer's file names its paths and labels: escaped before they reach a terminal.
+  for (const line of notConverted) io.stderr(`finta-guard: not converted: ${escapeControls(line)}\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: entries.size, added, pruned: [] }) };
 }

@@ -17,10 +17,11 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { clipHint, readBaseline, writeBaseline, type BaselineEntry } from "../../filter/baseline.js";
+import { clipHint, readBaseline, writeBaseline, type BaselineDestination, type BaselineEntry } from "../../filter/baseline.js";
 import { legacyFingerprintOf } from "../../findings/build.js";
 import { vendorPrefixes } from "../../findings/vendor-prefix.js";
 import type { ScanResult } from "../../findings/types.js";
+import { escapeControls } from "../../report/escape.js";
 import { countBy } from "../../report/json.js";
 import { shortErrorMessage } from "../../report/audit-record.js";
 import { scanTargets } from "../../scan/scan-targets.js";
@@ -29,6 +30,7 @@ import type { CliArgs } from "../args.js";
 import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { skippedNotice } from "../output.js";
 import { resolveFailOn, resolveJobs } from "../options.js";
 import { InputError, UsageError } from "../../errors.js";
 import { isAtOrAbove } from "../../findings/severity.js";
@@ -98,6 +100,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     ...(args.values.include ? { include: args.values.include } : {}),
     ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
   });
+  for (const skipped of listing.skipped) io.stderr(skippedNotice(skipped));
   // The baseline does not record itself (its hints are redacted; scans check its free text).
   const targets = listing.targets.filter((t) => t.absPath !== where.abs);
   const result = await scanTargets(targets, {
@@ -111,11 +114,11 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
   const errors = [...listing.errors, ...result.errors];
   if (errors.length) {
     // A partial scan would write a partial baseline: write nothing.
-    for (const error of errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    for (const error of errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     return { code: ExitCode.error, metadata: baselineMetadata(where.shown, { ...result, errors }) };
   }
   // --add FINGERPRINT: only those findings of the tree, added to what the file holds.
-  if (args.values.add?.length) return recordSelected(args, io, session, { result, file: where.shown, abs: where.abs, existing });
+  if (args.values.add?.length) return recordSelected(args, io, session, { result, file: where.shown, abs: where.abs, existing, dest: { absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit } });
   const reason = args.values.reason;
 
   const old = new Map(existing.filter((e) => e.fingerprintVersion === undefined).map((e) => [e.fingerprint, e] as const));
@@ -164,8 +167,8 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     current.set(entry.fingerprint, entry);
   }
   const added = [...current.values()].filter((e) => !old.has(e.fingerprint) && !legacy.has(e.fingerprint) && !rewrittenAs.has(e.fingerprint));
-  writeBaseline(where.abs, { entries: [...current.values()] });
-  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added.length} new${rewritten.size ? `, ${rewritten.size} rewritten from fingerprint version 1` : ""}${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
+  writeBaseline({ absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit }, { entries: [...current.values()] });
+  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${escapeControls(where.shown)} (${added.length} new${rewritten.size ? `, ${rewritten.size} rewritten from fingerprint version 1` : ""}${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: current.size, added, pruned }) };
 }
 
@@ -188,6 +191,8 @@ export interface SelectionScan {
   readonly file: string;
   readonly abs: string;
   readonly existing: readonly BaselineEntry[];
+  /** Where to write (confined to the repository unless --baseline names the file). */
+  readonly dest: BaselineDestination;
 }
 
 /**
@@ -205,7 +210,7 @@ async function scanStagedForBaseline(args: CliArgs, io: CliIo, session: Baseline
   const existing = existsSync(where.abs) ? readBaseline(where.abs, where.shown).entries : [];
   const { scanGitMode } = await import("./scan-git.js");
   const result = await scanGitMode("staged", redacted, io, setup);
-  return { result, file: where.shown, abs: where.abs, existing };
+  return { result, file: where.shown, abs: where.abs, existing, dest: { absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit } };
 }
 
 /**
@@ -215,7 +220,7 @@ async function scanStagedForBaseline(args: CliArgs, io: CliIo, session: Baseline
  * Existing entries stay; a selected one already there gets the new --reason.
  */
 async function recordSelected(args: CliArgs, io: CliIo, _session: BaselineSession, scan: SelectionScan): Promise<BaselineRun> {
-  const { result, file, abs, existing } = scan;
+  const { result, file, existing } = scan;
   if (result.errors.length) {
     for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
     return { code: ExitCode.error, metadata: baselineMetadata(file, result) };
@@ -246,7 +251,7 @@ async function recordSelected(args: CliArgs, io: CliIo, _session: BaselineSessio
     if (!kept) added.push(entry);
     entries.set(f.fingerprint, entry);
   }
-  writeBaseline(abs, { entries: [...entries.values()] });
+  writeBaseline(scan.dest, { entries: [...entries.values()] });
   const what = staged ? "blocking the commit" : "named by --add";
   io.stdout(`finta-guard: recorded ${selected.length} ${selected.length === 1 ? "finding" : "findings"} ${what} in ${file} (${added.length} new, ${entries.size} in all); commit it: git add ${file}\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(file, result, { entries: entries.size, added, pruned: [] }) };

@@ -6,6 +6,7 @@ import { UsageError } from "../../errors.js";
 import type { ScanResult } from "../../findings/types.js";
 import { isAtOrAbove } from "../../findings/severity.js";
 import { reporters, type ReportFormat } from "../../report/index.js";
+import { escapeControls } from "../../report/escape.js";
 import { formatStagedText } from "../../report/staged.js";
 import type { ScanMode } from "../../report/types.js";
 import { scanTargets } from "../../scan/scan-targets.js";
@@ -15,7 +16,7 @@ import { ExitCode } from "../exit-codes.js";
 import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
 import { resolveColor, resolveFailOn, resolveFormat, resolveJobs, resolveRedact, resolveWidth } from "../options.js";
-import { writeReport } from "../output.js";
+import { skippedNotice, writeReport } from "../output.js";
 import { wantsVerify } from "../verify-flags.js";
 import { startProgress, type ProgressLine } from "../progress.js";
 import { baselinePath, loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
@@ -72,7 +73,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
   const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup, onReported);
   const listing = gitScan
-    ? { targets: [], errors: [] }
+    ? { targets: [], errors: [], skipped: [] }
     : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
       (await import("../../sources/tree.js")).listTreeTargets(args.positionals, {
         cwd: io.cwd,
@@ -92,6 +93,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     ...(onReported ? { onReported } : {}),
   });
   progress?.finish();
+  for (const skipped of listing.skipped) io.stderr(skippedNotice(skipped));
   const joined: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
   const result = verify ? await (await import("../verify.js")).finishVerify(verify, joined, io) : joined;
 
@@ -114,7 +116,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   if (args.values.output !== undefined && args.values.output !== "-" && args.values.quiet !== true) io.stderr(outputSummary(result, args.values.output, failOn));
 
   if (result.errors.length) {
-    for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    for (const error of result.errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     await audit?.record(ExitCode.error, result);
     return ExitCode.error;
   }
