@@ -6,18 +6,15 @@ import type { AllowRuleRef } from "./stream-scanner.js";
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
   readonly windowChars?: number;
-  /**
-   * Guarded scans (untrusted rules): the worker stores `[index + 1, size in
-   * KiB]` of the item it starts here, so the main thread can tell a stuck
-   * item from a slow batch and terminate the worker (see pool.ts).
-   */
-  readonly progress?: SharedArrayBuffer;
+  /** Time one MiB of a file may take to scan (see scan/deadline.ts). */
+  readonly deadlineMsPerMiB?: number;
 }
 
-/** A file read by path, or the bytes of a stream target (buffered by the main thread). */
-export type WorkItem =
-  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined }
-  | { readonly index: number; readonly bytes: Uint8Array; readonly absPath?: undefined };
+/** A file, read by path on the worker. */
+export interface WorkItem {
+  readonly index: number;
+  readonly absPath: string;
+}
 
 export interface WorkerRequest {
   readonly batch: number;
@@ -32,6 +29,8 @@ export interface FileOutcome {
   /** Allow comments naming a rule (absent when none, or on error). */
   readonly allowRules?: AllowRuleRef[];
   readonly error?: string;
+  /** Set when the item outlived its deadline: what was running (`rule <id>`); `error` is then unset. */
+  readonly timedOut?: string;
 }
 
 export interface WorkerResponse {
