@@ -1,4 +1,4 @@
-/** The usage text: the only copy of it. */
+/** The usage texts: the only copies of them (`--help`, `help [COMMAND]`, `COMMAND --help`). */
 export const HELP = `finta-guard: keep Finta credentials and other secrets out of git
 
 Usage:
@@ -16,17 +16,20 @@ Usage:
   finta-guard ci                       CI entry point: scan the PR's or push's commits (GitHub Actions,
                                        GitLab MRs), annotations, job summary, SARIF (--sarif-output FILE)
   finta-guard merge REPORT...          join the JSON or SARIF reports of scan --shard 1/N … N/N
-  finta-guard --version | --help
+  finta-guard help [COMMAND] | version (also --help, COMMAND --help, --version)
 
 Options:
-  --format text|json|sarif|github      report format (rules: text|json|markdown)   [text]
+  --format text|compact|json|sarif|github
+                                       report format (rules: text|json|markdown)   [text]
   -o, --output FILE                    write the report to FILE instead of stdout
   --config FILE                        configuration file      [finta-guard.config.json]
   --config-from REV                    read configuration, ignore files and baseline from git revision REV (CI)
   --baseline FILE                      baseline file           [.finta-guard-baseline.json]
   --fail-on info|low|medium|high|critical
                                        lowest severity that makes the exit code 1  [low]
-  --no-redact                          print secrets in full (never the default)
+  --no-redact                          print secrets in full (never the default; --redact: the default)
+  --exit-zero                          exit 0 even with findings (errors still exit 2)
+  --color, --no-color                  force colour on or off          [on for a terminal, NO_COLOR]
   --no-ignore                          do not honour .gitignore / .finta-guardignore
   -j, --jobs N                         worker threads          [number of cores]
   --include GLOB, --exclude GLOB       only / never scan matching paths (repeatable)
@@ -37,6 +40,8 @@ Options:
   --report-unused                      list allow comments and baseline entries that matched nothing
   --fail-on-unused                     with --report-unused: exit 1 when there are any
   --prune                              baseline: drop entries that no longer match anything
+  --staged, --add FP, --reason TEXT    baseline: record only what blocks this commit / one fingerprint
+  --import gitleaks|detect-secrets FILE   baseline: convert a peer tool's baseline
   --progress, --no-progress            force the progress line on stderr on or off [on for a TTY]
   --verify                             scan: check each Finta key found against GET {base}/v2/me
                                        (base https://api.finta.io; FINTA_API_BASE or verify.baseUrl)
@@ -49,3 +54,61 @@ Exit codes: 0 nothing at or above --fail-on, 1 findings (audit: a failed check),
 Inline allow: a line containing "finta-guard:allow [rule-id] [-- reason]" is not reported;
 the marker alone on a line applies to the next line.
 `;
+
+/** `finta-guard scan --help`: the options of that command, and examples. */
+export const SCAN_HELP = `Usage: finta-guard scan [options] [PATH...]
+       finta-guard scan --staged [options]
+       finta-guard scan --history [options] [RANGE]
+
+Scan files and folders (default: .), the staged changes of the next commit, or git history.
+
+Options:
+  --format text|compact|json|sarif|github   report format                  [text]
+  -o, --output FILE                    write the report to FILE (a summary goes to stderr)
+  --fail-on info|low|medium|high|critical   lowest severity that exits 1   [low]
+  --exit-zero                          exit 0 even with findings (errors still exit 2)
+  --config FILE, --baseline FILE       configuration and baseline files
+  --staged, --all-lines                scan the index; --all-lines: untouched lines block too
+  --history [RANGE]                    scan commits (RANGE as git takes it)
+  --include GLOB, --exclude GLOB       tree scans: only / never scan matching paths
+  --no-ignore                          do not honour .gitignore / .finta-guardignore
+  --no-inline-allow                    ignore allow comments and peer markers
+  --report-unused, --fail-on-unused    list (and fail on) allows that matched nothing
+  --no-redact                          print secrets in full (--redact: the default)
+  --color, --no-color                  force colour on or off
+  --verify, --only-live, --verify-timeout MS   check Finta keys against the API
+  -j, --jobs N, --progress, --no-progress, -v, --verbose, -q, --quiet, --audit-log FILE
+
+Examples:
+  finta-guard scan --staged                         what the pre-commit hook runs
+  finta-guard scan --format sarif -o scan.sarif .   a CI scan of the tree, SARIF for code scanning
+`;
+
+/** `finta-guard baseline --help`. */
+export const BASELINE_HELP = `Usage: finta-guard baseline [options] [PATH...]
+       finta-guard baseline --staged [--reason TEXT]
+       finta-guard baseline --add FINGERPRINT [--reason TEXT]
+       finta-guard baseline --import gitleaks|detect-secrets FILE
+
+Record findings in the baseline file (.finta-guard-baseline.json) so later scans report only
+what is new. Commit the baseline file.
+
+Options:
+  --staged                             only the findings that block the current commit
+  --add FINGERPRINT                    only the finding with this fingerprint (repeatable)
+  --reason TEXT                        why these findings are accepted (stored in the entries)
+  --import gitleaks|detect-secrets FILE   convert a gitleaks report or a .secrets.baseline
+  --prune                              drop entries that no longer match anything
+  --baseline FILE, --config FILE, --no-inline-allow, --include GLOB, --exclude GLOB
+
+Examples:
+  finta-guard baseline --staged --reason "test fixture, not a live key"
+  finta-guard baseline --import detect-secrets .secrets.baseline
+`;
+
+/** The usage text for a command (the general one when it has none of its own). */
+export function helpFor(command: string | undefined): string {
+  if (command === "scan") return SCAN_HELP;
+  if (command === "baseline") return BASELINE_HELP;
+  return HELP;
+}

@@ -11,4 +11,6 @@ export interface CliIo {
   readonly stderrIsTTY: boolean;
   /** Standard input, for `scan -` (absent: nothing to read, as in most in-process tests). */
   readonly stdin?: AsyncIterable<Uint8Array>;
+  /** Width of the terminal standard output is, when it is one (text report wrapping). */
+  readonly columns?: number;
 }

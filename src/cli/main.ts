@@ -32,5 +32,6 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
     get stdin() {
       return process.stdin;
     },
+    ...(process.stdout.columns !== undefined ? { columns: process.stdout.columns } : {}),
   });
 }

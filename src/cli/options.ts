@@ -31,6 +31,34 @@ export function resolveFormat<T extends string>(args: CliArgs, allowed: readonly
   return value as T;
 }
 
+/**
+ * Colour: `--color` / `--no-color` decide; otherwise on a TTY only, NO_COLOR
+ * (any value) turns it off, FORCE_COLOR (not "0") on.
+ */
+export function resolveColor(args: CliArgs, io: CliIo, toTTY: boolean): boolean {
+  if (args.values.color === true && args.values["no-color"] === true) throw new UsageError("--color and --no-color cannot be used together");
+  if (args.values.color === true) return true;
+  if (args.values["no-color"] === true) return false;
+  return useColor(io, toTTY);
+}
+
+/** `--redact` is the default, accepted as such; with `--no-redact` it is a contradiction. */
+export function resolveRedact(args: CliArgs): boolean {
+  if (args.values.redact === true && args.values["no-redact"] === true) throw new UsageError("--redact and --no-redact cannot be used together");
+  return args.values["no-redact"] !== true;
+}
+
+/**
+ * Columns of the text report: COLUMNS when set, the terminal's width on a
+ * TTY, 80 otherwise (a pipe, a file, a CI log).
+ */
+export function resolveWidth(io: CliIo): number {
+  const fromEnv = Number(io.env.COLUMNS);
+  if (Number.isInteger(fromEnv) && fromEnv >= 20) return fromEnv;
+  if (io.stdoutIsTTY && io.columns !== undefined && io.columns >= 20) return io.columns;
+  return 80;
+}
+
 /** Colour on a TTY only; NO_COLOR (any value) turns it off, FORCE_COLOR (not "0") on. */
 export function useColor(io: CliIo, toTTY: boolean): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== "") return false;

@@ -8,15 +8,16 @@ import { FintaGuardError } from "../errors.js";
 import { escapeControls } from "../report/escape.js";
 import { parseCliArgs, type CliArgs, type Command } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
-import { HELP } from "./help.js";
+import { HELP, helpFor } from "./help.js";
 import type { CliIo } from "./io.js";
 import { rejectVerifyOutsideScan } from "./verify-flags.js";
 import { toolVersion } from "./version.js";
 
 type CommandRunner = (args: CliArgs, io: CliIo) => Promise<number>;
+type RunnableCommand = Exclude<Command, "help" | "version">;
 
 // Commands load lazily: `scan --staged` in a pre-commit hook pays only for what it uses.
-const commands: Record<Command, () => Promise<CommandRunner>> = {
+const commands: Record<RunnableCommand, () => Promise<CommandRunner>> = {
   scan: async () => (await import("./commands/scan.js")).scanCommand,
   rules: async () => (await import("./commands/rules.js")).rulesCommand,
   audit: async () => (await import("./commands/audit.js")).auditCommandFromArgs,
@@ -42,12 +43,16 @@ export function stderrText(message: string): string {
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv);
-    if (args.values.version) {
+    if (args.values.version || args.command === "version") {
       io.stdout(`${toolVersion()}\n`);
       return ExitCode.clean;
     }
+    if (args.command === "help") {
+      io.stdout(helpFor(args.positionals[0]));
+      return ExitCode.clean;
+    }
     if (args.values.help || args.command === undefined) {
-      io.stdout(HELP);
+      io.stdout(args.command === undefined ? HELP : helpFor(args.command));
       return args.command === undefined && !args.values.help ? ExitCode.error : ExitCode.clean;
     }
     rejectVerifyOutsideScan(args);
@@ -56,6 +61,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   } catch (error) {
     if (error instanceof FintaGuardError) {
       io.stderr(`finta-guard: ${stderrText(error.message)}\n`);
+      if (error.hint !== undefined) io.stderr(`hint: ${stderrText(error.hint)}\n`);
       return ExitCode.error;
     }
     const message = error instanceof Error ? error.message : String(error);

@@ -32,6 +32,8 @@ import type { CliIo } from "./io.js";
 
 export interface ScanSetup {
   readonly rules: readonly RuleSpec[];
+  /** Rule ids an allow comment may name: the rules in force and every built-in (a disabled one too). */
+  readonly knownRuleIds: ReadonlySet<string>;
   readonly filter?: FindingFilter;
   /** Repository root (the folder holding `.git`; cwd outside a repository). */
   readonly root?: string;
@@ -167,6 +169,7 @@ export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOpti
 
   return {
     rules: compiled.rules,
+    knownRuleIds: new Set([...builtinRules.map((r) => r.id), ...compiled.rules.map((r) => r.id)]),
     filter,
     root,
     ...(config.file !== undefined ? { configFile: config.file } : {}),
@@ -212,10 +215,16 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
       continue; // Already reported as a scan error.
     }
     for (const unused of filter.unusedInlineAllows(target.path, text)) {
+      // Naming an unknown rule: already warned about (and counted) by the scan.
+      if (unused.comment.ruleId !== undefined && !setup.knownRuleIds.has(unused.comment.ruleId)) continue;
       // Built-in rules only: a custom rule's regex may hang, and this runs on the main thread.
       engine ??= DetectionEngine.fromSpecs(setup.rules.filter((r) => !untrusted.has(r.id)));
       const secrets = redact ? scanString(engine, unused.comment.text).map((f) => f.secret) : [];
       io.stderr(`finta-guard: unused inline allow: ${escapeControls(unused.file)}:${unused.line}: ${escapeControls(redactNote(unused.comment.text, secrets, redact))}\n`);
+      count++;
+    }
+    for (const unused of filter.unusedPeerMarkers(target.path, text)) {
+      io.stderr(`finta-guard: unused peer marker: ${unused.file}:${unused.line}: ${unused.text}\n`);
       count++;
     }
   }

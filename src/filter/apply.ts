@@ -13,6 +13,7 @@ import { isExpired, type Baseline, type BaselineEntry } from "./baseline.js";
 import { ContentAllowlist, type ContentAllowlistSpec } from "./content.js";
 import { findAllowComments, inlineAllowFor, type AllowComment } from "./inline.js";
 import { PathMatcher } from "./paths.js";
+import { findPeerMarkers, peerMarkerFor } from "./peer-markers.js";
 import type { FindingFilter, Suppression } from "./types.js";
 
 export interface AllowlistSpec extends ContentAllowlistSpec {
@@ -66,6 +67,8 @@ export class ConfiguredFilter implements FindingFilter {
   readonly #usedFingerprints = new Set<string>();
   /** `file:line` of inline allow comments that suppressed a finding. */
   readonly #usedComments = new Set<string>();
+  /** `file:line` of peer markers that suppressed a finding. */
+  readonly #usedPeerMarkers = new Set<string>();
   /** Source → distinct paths its path patterns skipped (a history scan meets a path in many commits). */
   readonly #skipped = new Map<string, Set<string>>();
   #lastFile: string | undefined;
@@ -129,6 +132,13 @@ export class ConfiguredFilter implements FindingFilter {
         this.#usedComments.add(`${rel}:${line}`);
         return { kind: "inline", by: `line ${line}: ${allow.comment.text}` };
       }
+      // Peer tools' markers (gitleaks, detect-secrets, secretlint): honoured, counted apart.
+      const peer = peerMarkerFor(raw.lineText, raw.prevLineText);
+      if (peer) {
+        const line = finding.line + peer.offset;
+        this.#usedPeerMarkers.add(`${rel}:${line}`);
+        return { kind: "peer-marker", by: `line ${line}: ${peer.marker.text}` };
+      }
     }
     // Baseline entries are keyed on the identity path (repository-relative), whatever folder the scan started in.
     if (this.#baselinePlaces.has(`${finding.ruleId}\0${finding.repoPath}`)) {
@@ -155,6 +165,15 @@ export class ConfiguredFilter implements FindingFilter {
     return findAllowComments(text)
       .filter(({ line }) => !this.#usedComments.has(`${rel}:${line}`))
       .map(({ line, comment }) => ({ file, line, comment }));
+  }
+
+  /** Peer markers in `text` (the file `file`) that suppressed nothing in this scan. */
+  unusedPeerMarkers(file: string, text: string): { file: string; line: number; text: string }[] {
+    if (!this.#options.inline) return [];
+    const rel = this.rootRelative(file);
+    return findPeerMarkers(text)
+      .filter(({ line }) => !this.#usedPeerMarkers.has(`${rel}:${line}`))
+      .map(({ line, marker }) => ({ file, line, text: marker.text }));
   }
 }
 

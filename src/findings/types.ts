@@ -93,7 +93,7 @@ export interface Finding {
 }
 
 /** Why a finding was not reported. */
-export type SuppressionKind = "path" | "regex" | "stopword" | "inline" | "baseline";
+export type SuppressionKind = "path" | "regex" | "stopword" | "inline" | "peer-marker" | "baseline";
 
 export interface Suppressed {
   readonly finding: Finding;
@@ -115,10 +115,19 @@ export interface ScanError {
   readonly message: string;
 }
 
+/** An allow comment that names a rule, wherever it sits (checked against the rules known). */
+export interface AllowRuleAt {
+  readonly file: string;
+  readonly line: number;
+  readonly ruleId: string;
+}
+
 export interface ScanResult {
   readonly findings: Finding[];
   readonly suppressed: Suppressed[];
   readonly stats: ScanStats;
+  /** Allow comments naming a rule (tree and staged scans), for the unknown-rule warning. */
+  readonly allowRules?: AllowRuleAt[];
   /** Problems that make the run exit 2 (unreadable files, rule timeouts). */
   readonly errors: ScanError[];
 }

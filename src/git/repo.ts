@@ -28,7 +28,10 @@ export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
     out = (await runGit(ctx, ["rev-parse", "--show-toplevel", "--absolute-git-dir", "--git-common-dir", "--git-path", "hooks"])).stdout.toString("utf8");
   } catch (error) {
     const line = error instanceof GitCommandError ? error.stderrLine : (error as Error).message;
-    throw new GitError(`not a git repository (${ctx.cwd}): ${line.replace(/^fatal: /, "")}`, { cause: error });
+    throw new GitError(`not a git repository (${ctx.cwd}): ${line.replace(/^fatal: /, "")}`, {
+      cause: error,
+      hint: "run it inside a git repository (git init creates one)",
+    });
   }
   const [root = "", gitDir = "", common = "", hooks = ""] = out.split("\n");
   if (root === "") throw new GitError(`not inside a git work tree: ${ctx.cwd}`);

@@ -2,6 +2,7 @@
  * Reporter registry: the `--format` values follow from its keys, so adding a
  * format is one line here.
  */
+import { formatCompact } from "./compact.js";
 import { formatGithub } from "./github.js";
 import { formatJson } from "./json.js";
 import { formatSarif } from "./sarif.js";
@@ -10,6 +11,7 @@ import type { Reporter } from "./types.js";
 
 export const reporters = {
   text: formatText,
+  compact: formatCompact,
   json: formatJson,
   sarif: formatSarif,
   github: formatGithub,

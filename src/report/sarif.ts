@@ -276,6 +276,7 @@ export function sarifRuleFor(id: string, severity: Severity, rule: RuleSpec | un
 
 const SUPPRESSION: Record<SuppressionKind, { kind: "inSource" | "external"; why: string }> = {
   inline: { kind: "inSource", why: "finta-guard:allow comment" },
+  "peer-marker": { kind: "inSource", why: "peer tool's allow marker" },
   path: { kind: "external", why: "allowlisted path" },
   regex: { kind: "external", why: "allowlisted regex" },
   stopword: { kind: "external", why: "allowlisted stopword" },
@@ -286,6 +287,7 @@ function suppressionFor(s: Suppressed): SarifSuppressionInput {
   const { kind, why } = SUPPRESSION[s.kind];
   // An inline allow's `by` may be the source line itself (which holds the
   // secret): name the mechanism only. The others name configuration values.
+  // A peer marker's `by` is `line N: <marker>`, written by the filter, never source text.
   return { kind, justification: s.kind === "inline" ? why : `${why}: ${s.by}` };
 }
 

@@ -18,6 +18,13 @@ export interface ReportContext {
   readonly mode: ScanMode;
   /** ANSI colours (text report only). */
   readonly color: boolean;
+  /**
+   * Columns the text report must fit (wrapping, snippet clipping). Absent:
+   * no wrapping (library callers and the golden files of other formats).
+   */
+  readonly width?: number;
+  /** The baseline file as the user names it (the blocked-commit message says to commit it). */
+  readonly baselineFile?: string;
   /** Show the suppressed findings too (text report, --verbose). */
   readonly verbose?: boolean;
   /**

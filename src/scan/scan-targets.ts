@@ -11,7 +11,7 @@ import { isAbsolute, relative, sep } from "node:path";
 import { buildFindings } from "../findings/build.js";
 import { vendorPrefixes } from "../findings/vendor-prefix.js";
 import { sortFindings } from "../findings/sort.js";
-import type { Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
+import type { AllowRuleAt, Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
 import type { FindingFilter } from "../filter/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { describeFsError } from "../sources/fs-error.js";
@@ -66,6 +66,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   const findings: Finding[] = [];
   const suppressed: Suppressed[] = [];
   const errors: ScanError[] = [];
+  const allowRules: AllowRuleAt[] = [];
   const stats: ScanStats = { files: 0, bytes: 0, binarySkipped: 0, durationMs: 0, suppressed: {} };
   const redact = options.redact ?? true;
   const filter = options.filter;
@@ -126,6 +127,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
         if (!(error instanceof DeadlineExceeded)) throw error;
         errors.push({ file: target.path, message: error.on(target.path) });
       }
+      for (const ref of outcome.allowRules ?? []) allowRules.push({ file: target.path, line: ref.line, ruleId: ref.ruleId });
     }
     options.onProgress?.(done, wanted.length, stats.bytes);
   };
@@ -179,7 +181,8 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   suppressed.sort((a, b) => (a.finding.file < b.finding.file ? -1 : a.finding.file > b.finding.file ? 1 : a.finding.line - b.finding.line || a.finding.column - b.finding.column));
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   stats.durationMs = Math.round(performance.now() - started);
-  return { findings, suppressed, stats, errors };
+  allowRules.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+  return { findings, suppressed, stats, errors, ...(allowRules.length ? { allowRules } : {}) };
 }
 
 /** The identity path of a target: relative to `root` for files under it; stream paths already are. */

@@ -17,6 +17,7 @@
 import { CONTEXT_CHARS, lineEndOf, lineStartOf } from "../detect/context.js";
 import { MAX_MATCH_CHARS, type DetectionEngine } from "../detect/engine.js";
 import type { RawFinding } from "../findings/types.js";
+import { ALLOW_MARKER, parseAllowComment } from "../filter/inline.js";
 import { detachedCopy } from "./detached-string.js";
 import { LineCounter } from "./line-counter.js";
 import { bomUndecided, decoderFor, encodingOf, isWideEncoding, type IncrementalDecoder } from "./text-encoding.js";
@@ -41,10 +42,19 @@ export interface StreamScanOptions {
   readonly deadlineMsPerMiB?: number;
 }
 
+/** An allow comment naming a rule (`finta-guard:allow some-rule`), for the unknown-rule check. */
+export interface AllowRuleRef {
+  /** 1-based line of the comment. */
+  readonly line: number;
+  readonly ruleId: string;
+}
+
 export interface StreamScanResult {
   readonly findings: RawFinding[];
   readonly bytes: number;
   readonly binary: boolean;
+  /** Allow comments that name a rule, in order (empty for almost every file). */
+  readonly allowRules: AllowRuleRef[];
 }
 
 export class StreamScanner {
@@ -58,6 +68,7 @@ export class StreamScanner {
   readonly #deadlineMsPerMiB: number | undefined;
   readonly #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
+  readonly #allowRules: AllowRuleRef[] = [];
 
   /** Buffered text and the absolute offset of its first character. */
   #text = "";
@@ -143,7 +154,7 @@ export class StreamScanner {
       }
       this.#text = "";
     }
-    return { findings: this.#findings, bytes: this.#bytes, binary: this.#binary };
+    return { findings: this.#findings, bytes: this.#bytes, binary: this.#binary, allowRules: this.#allowRules };
   }
 
   #bufferedEnd(): number {
@@ -174,10 +185,23 @@ export class StreamScanner {
     const perMiB = this.#deadlineMsPerMiB;
     const candidates =
       perMiB === undefined ? this.#engine.detect(text, range) : withDeadline(deadlineFor(perMiB, text.length), perMiB, () => this.#engine.detect(text, range));
+    // Allow comments naming a rule: one native search per window, nearly always a miss.
+    const allows = allowMarkersIn(text, this.#ownStart - windowStart, ownEnd - windowStart);
+    let nextAllow = 0;
+    // Line numbers are asked of the counter in increasing order: markers before each candidate.
+    const locateAllowsBefore = (offset: number) => {
+      for (; nextAllow < allows.length && (allows[nextAllow] as AllowAt).at < offset; nextAllow++) {
+        const allow = allows[nextAllow] as AllowAt;
+        const { line } = this.#lines.positionOf(windowStart + allow.at, this.#text, this.#textStart);
+        this.#allowRules.push({ line, ruleId: allow.ruleId });
+      }
+    };
     for (const c of candidates) {
+      locateAllowsBefore(c.secretStart);
       const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
       this.#findings.push(c.encoding || c.publicExample ? { ...raw, ...(c.encoding ? { encoding: c.encoding } : {}), ...(c.publicExample ? { publicExample: c.publicExample } : {}) } : raw);
     }
+    locateAllowsBefore(Number.POSITIVE_INFINITY);
     // Count the owned range's lines now so the buffer before it can be dropped.
     this.#lines.advance(ownEnd, this.#text, this.#textStart);
     this.#ownStart = ownEnd;
@@ -270,6 +294,27 @@ export class StreamScanner {
       entropy,
     };
   }
+}
+
+interface AllowAt {
+  /** Offset of the marker in the window text. */
+  readonly at: number;
+  readonly ruleId: string;
+}
+
+/** Allow comments naming a rule whose marker starts in [from, to) of `text`. */
+function allowMarkersIn(text: string, from: number, to: number): AllowAt[] {
+  let i = text.indexOf(ALLOW_MARKER, from);
+  if (i < 0 || i >= to) return [];
+  const out: AllowAt[] = [];
+  while (i >= 0 && i < to) {
+    const start = lineStartOf(text, i, Math.max(0, i - SNIPPET_CONTEXT_CHARS));
+    const end = lineEndOf(text, i, Math.min(text.length, i + SNIPPET_CONTEXT_CHARS));
+    const ruleId = parseAllowComment(text.slice(start, end))?.ruleId;
+    if (ruleId !== undefined) out.push({ at: i, ruleId: detachedCopy(ruleId) });
+    i = text.indexOf(ALLOW_MARKER, i + ALLOW_MARKER.length);
+  }
+  return out;
 }
 
 /** Scan a whole string at once (one window): the reference the streaming path must equal. */

@@ -1,6 +1,7 @@
 /** Messages between the scan pool and its worker threads (structured-clone data only). */
 import type { RawFinding } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
+import type { AllowRuleRef } from "./stream-scanner.js";
 
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
@@ -25,6 +26,8 @@ export interface FileOutcome {
   readonly findings: RawFinding[];
   readonly bytes: number;
   readonly binary: boolean;
+  /** Allow comments naming a rule (absent when none, or on error). */
+  readonly allowRules?: AllowRuleRef[];
   readonly error?: string;
   /** Set when the item outlived its deadline: what was running (`rule <id>`); `error` is then unset. */
   readonly timedOut?: string;

@@ -22,7 +22,7 @@ function scanItem(item: WorkItem): FileOutcome {
   const { index } = item;
   try {
     const result = scanFile(item.absPath, engine, options);
-    return { index, findings: result.findings, bytes: result.bytes, binary: result.binary };
+    return { index, findings: result.findings, bytes: result.bytes, binary: result.binary, ...(result.allowRules.length ? { allowRules: result.allowRules } : {}) };
   } catch (error) {
     if (error instanceof DeadlineExceeded) return { index, findings: [], bytes: 0, binary: false, timedOut: error.what };
     return { index, findings: [], bytes: 0, binary: false, error: describeFsError(error) };

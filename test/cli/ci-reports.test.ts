@@ -40,7 +40,8 @@ describe("CI report formats from the command line", () => {
   it("sarif: started in a subdirectory, URIs are relative to the repository root", async () => {
     const root = repo();
     const out = await runCli(["scan", "--format", "sarif", "--output", "report.sarif", "--jobs", "1"], join(root, "web"));
-    expect([out.code, out.stdout, out.stderr]).toEqual([1, "", ""]);
+    // The report is in the file; stderr says so in one line.
+    expect([out.code, out.stdout, out.stderr]).toEqual([1, "", "finta-guard: 1 finding (1 critical); report written to report.sarif\n"]);
     const text = readFileSync(join(root, "web/report.sarif"), "utf8");
     produced["subdir.sarif"] = text;
     const run = (JSON.parse(text) as { runs: Run[] }).runs[0]!;

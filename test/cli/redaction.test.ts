@@ -78,7 +78,8 @@ interface SarifLog {
 describe("two secrets on one line", () => {
   it("text report: each snippet hides both, the caret sits under the finding's own secret", () => {
     const t = repoTree({ "sub/two.env": twoOnALine() });
-    const out = runBin(["scan"], t.root);
+    // Wide enough that each finding's description stays on its first line (at 80 it wraps below).
+    const out = runBin(["scan"], t.root, { env: { COLUMNS: "200" } });
     expect(out.code).toBe(1);
     expectNoSecret(out.stdout);
     const line1 = `KEYS="${shownLive(live)}" "${shownApi(api)}"`;

@@ -181,10 +181,11 @@ describe("finta-guard scan (working tree)", () => {
 describe("errors: one line, exit 2", () => {
   it.each([
     { name: "missing path", argv: ["scan", "nope"], stderr: "finta-guard: nope: no such file or directory\n" },
-    { name: "unknown option", argv: ["scan", "--bogus"], stderr: "finta-guard: Unknown option '--bogus'\n" },
+    { name: "unknown option", argv: ["scan", "--bogus"], stderr: "finta-guard: --bogus: unknown option\nhint: finta-guard scan --help lists the options\n" },
+    { name: "missing value", argv: ["scan", "-o"], stderr: "finta-guard: --output: expects a value\nhint: finta-guard scan --help lists the options\n" },
     { name: "bad --fail-on", argv: ["scan", "--fail-on", "severe"], stderr: 'finta-guard: --fail-on: expected one of info, low, medium, high, critical, got "severe"\n' },
     { name: "bad --jobs", argv: ["scan", "--jobs", "0"], stderr: 'finta-guard: --jobs: expected a whole number from 1 to 256, got "0"\n' },
-    { name: "unknown command", argv: ["scna"], stderr: expect.stringMatching(/^finta-guard: unknown command "scna" \(expected one of: scan, .*\)\n$/) },
+    { name: "unknown command", argv: ["scna"], stderr: expect.stringMatching(/^finta-guard: scna: unknown command \(expected one of: scan, .*\)\nhint: finta-guard help lists the commands\n$/) },
   ])("$name", async ({ argv, stderr }) => {
     tree = makeTempTree({});
     const out = await runCli(argv, tree.root);

@@ -118,12 +118,12 @@ describe("husky", () => {
 });
 
 describe("errors", () => {
-  it.each(["install", "uninstall"])("%s outside a git repository: exit 2, one line", async (command) => {
+  it.each(["install", "uninstall"])("%s outside a git repository: exit 2, one line and a hint", async (command) => {
     repo = makeGitRepo({ init: false });
     const out = await runCli([command], repo.root, { ...repo.env, GIT_CEILING_DIRECTORIES: repo.base });
     expect(out.code).toBe(2);
     expect(out.stdout).toBe("");
-    expect(out.stderr).toMatch(/^finta-guard: not a git repository \(.*\): not a git repository.*\n$/);
+    expect(out.stderr).toMatch(/^finta-guard: not a git repository \(.*\): not a git repository[^\n]*\nhint: run it inside a git repository \(git init creates one\)\n$/);
   });
 });
 

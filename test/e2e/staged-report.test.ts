@@ -1,7 +1,8 @@
 /**
- * The text report of a blocked commit, whole: blocking findings with their
- * location and redacted line, the next steps (remove, rotate, allow inline,
- * baseline, `--no-verify`), and pre-existing findings listed apart.
+ * The text report of a blocked commit, whole (80 columns: the runner is not a
+ * terminal): blocking findings with their location and redacted line, the
+ * next steps (remove, rotate, allow inline, baseline --staged,
+ * `--no-verify`), and pre-existing findings listed apart.
  */
 import { afterEach, describe, expect, it } from "vitest";
 import { runCli } from "../helpers/cli.js";
@@ -35,15 +36,24 @@ describe("staged text report", () => {
     expect(tail).toBe(
       [
         "What to do:",
-        "  1. Remove the secret from the file (read it from an environment variable or a secret manager), then `git add` the file again.",
-        "  2. If it is a live key, rotate it now: revoke it at the provider and issue a new one (it may already sit in backups, history or other branches).",
-        "  3. Not a secret (a test fixture, an example)? Allow it on its line with a reason:  // finta-guard:allow finta-secret-key-live -- reason",
-        "  4. A known secret you accept for now? Record it in the baseline:  npx finta-guard baseline",
-        "  Emergency only: `git commit --no-verify` skips this hook; CI scans the pushed commits anyway.",
+        "  1. Remove the secret from the file (read it from an environment variable or a",
+        "     secret manager), then `git add` the file again.",
+        "  2. If it is a live key, rotate it now: revoke it at the provider and issue a",
+        "     new one (it may already sit in backups, history or other branches).",
+        "  3. Not a secret (a test fixture, an example)? Allow it on its line with a",
+        "     reason:",
+        "       app.js:  // finta-guard:allow finta-secret-key-live -- reason",
+        "  4. A known secret you accept for now? Record exactly these findings in the",
+        "     baseline, then commit the baseline file:",
+        '       npx finta-guard baseline --staged --reason "why it is accepted"',
+        "       git add .finta-guard-baseline.json",
+        "  Emergency only: `git commit --no-verify` skips this hook; CI scans the pushed",
+        "  commits anyway.",
         "",
         "Pre-existing (1 finding on lines already in HEAD; not blocking this commit):",
         `  app.js:1:14  critical  finta-secret-key-live  ${redactedOld}`,
-        "  Rotate these keys, then record them with `npx finta-guard baseline` so they stop showing.",
+        "  Rotate these keys, then record them with `npx finta-guard baseline` so they",
+        "  stop showing.",
         "",
         "✖ 2 findings (2 critical) · 1 file (112 B) in N ms",
         "  by rule: finta-secret-key-live 2",

@@ -247,11 +247,11 @@ describe("paths git would quote", () => {
 });
 
 describe("errors fail closed", () => {
-  it("outside a git repository: exit 2 with one line", async () => {
+  it("outside a git repository: exit 2 with one line and a hint", async () => {
     repo = makeGitRepo({ init: false });
     const out = await runCli(["scan", "--staged"], repo.root, { ...repo.env, GIT_CEILING_DIRECTORIES: repo.base });
     expect(out.code).toBe(2);
-    expect(out.stderr).toMatch(/^finta-guard: not a git repository \(.*\n$/);
+    expect(out.stderr).toMatch(/^finta-guard: not a git repository \([^\n]*\nhint: run inside a git repository, or scan a folder: finta-guard scan PATH\n$/);
   });
 
   it.each([

@@ -13,7 +13,8 @@ import { BIN } from "./cli.js";
 /** The environment for git and the CLI in tests. */
 export function isolatedGitEnv(home: string): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("GIT_") && k !== "HUSKY") env[k] = v;
+  // COLUMNS too: the text report wraps to it, and a test's expected text is written for 80.
+  for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith("GIT_") && k !== "HUSKY" && k !== "COLUMNS") env[k] = v;
   return {
     ...env,
     HOME: home,

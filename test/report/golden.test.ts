@@ -10,7 +10,7 @@ import { reporters, type ReportFormat } from "../../src/report/index.js";
 import { VALIDATOR_TIMEOUT_MS, validateSarif } from "../helpers/sarif-validator.js";
 import { fixtureContext, scanFixture } from "./fixture-scan.js";
 
-const EXTENSION: Record<ReportFormat, string> = { text: "txt", json: "json", sarif: "sarif", github: "github.txt" };
+const EXTENSION: Record<ReportFormat, string> = { text: "txt", compact: "compact.txt", json: "json", sarif: "sarif", github: "github.txt" };
 const FORMATS = Object.keys(reporters) as ReportFormat[];
 
 const sarifLogs: Record<string, string> = {};

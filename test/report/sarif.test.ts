@@ -8,7 +8,7 @@ import { acmeRule, fixtureContext } from "./fixture-scan.js";
 // Every SARIF text this file produces is validated once, at the end.
 const produced: Record<string, string> = {};
 afterAll(() => {
-  expect(Object.keys(produced)).toHaveLength(16);
+  expect(Object.keys(produced)).toHaveLength(17);
   expect(validateSarif(produced)).toEqual({ errors: [], warnings: [] });
 }, VALIDATOR_TIMEOUT_MS);
 
@@ -119,8 +119,9 @@ describe("SARIF reporter", () => {
     ["path", "external", "allowlisted path: fixtures/**"],
     ["regex", "external", "allowlisted regex: ^acme_0+"],
     ["stopword", "external", "allowlisted stopword: example"],
+    ["peer-marker", "inSource", "peer tool's allow marker: line 3: gitleaks:allow"],
   ])("a %s suppression is a result with suppressions kind %s", (kind, sarifKind, justification) => {
-    const by = { inline: 'const t = "acme_…"; // finta-guard:allow', baseline: "0123456789abcdef0123456789abcdef", path: "fixtures/**", regex: "^acme_0+", stopword: "example" }[kind];
+    const by = { inline: 'const t = "acme_…"; // finta-guard:allow', baseline: "0123456789abcdef0123456789abcdef", path: "fixtures/**", regex: "^acme_0+", stopword: "example", "peer-marker": "line 3: gitleaks:allow" }[kind]!;
     const run = sarif(`suppressed-${kind}`, result([], [{ finding: finding(), kind, by }]));
     expect(run.results.map((r) => r.suppressions)).toEqual([[{ kind: sarifKind, status: "accepted", justification }]]);
     expect(run.tool.driver.rules.map((r) => r.id)).toEqual(["acme-token"]);

@@ -129,7 +129,7 @@ describe("binary files", () => {
   it("a NUL byte in the first 8000 bytes marks the file binary and stops the scan", () => {
     const bytes = encoder.encode(`\0${fake.liveKey(4)}`);
     const result = scanInReads(bytes, [3]);
-    expect(result).toEqual({ findings: [], bytes: 3, binary: true });
+    expect(result).toEqual({ findings: [], bytes: 3, binary: true, allowRules: [] });
   });
   it("a NUL byte after the first 8000 bytes does not (git's rule)", () => {
     const key = fake.liveKey(5);
@@ -139,6 +139,6 @@ describe("binary files", () => {
     ]);
   });
   it("an empty input has no findings", () => {
-    expect(scanInReads(new Uint8Array(0), [1])).toEqual({ findings: [], bytes: 0, binary: false });
+    expect(scanInReads(new Uint8Array(0), [1])).toEqual({ findings: [], bytes: 0, binary: false, allowRules: [] });
   });
 });

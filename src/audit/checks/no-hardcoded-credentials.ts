@@ -61,7 +61,7 @@ export const noHardcodedCredentials: Check = {
   },
 };
 
-const KIND_NAMES: Record<SuppressionKind, string> = { path: "path allowlist", regex: "regex allowlist", stopword: "stopword", inline: "inline allow", baseline: "baseline" };
+const KIND_NAMES: Record<SuppressionKind, string> = { path: "path allowlist", regex: "regex allowlist", stopword: "stopword", inline: "inline allow", "peer-marker": "peer marker", baseline: "baseline" };
 
 /** `; 3 suppressed: 2 inline allow, 1 baseline`, or nothing when the filters suppressed nothing. */
 function suppressedNote(counts: Partial<Record<SuppressionKind, number>>): string {

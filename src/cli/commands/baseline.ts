@@ -17,7 +17,7 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { clipHint, readBaseline, writeBaseline, type BaselineEntry } from "../../filter/baseline.js";
+import { clipHint, readBaseline, writeBaseline, type BaselineDestination, type BaselineEntry } from "../../filter/baseline.js";
 import { legacyFingerprintOf } from "../../findings/build.js";
 import { vendorPrefixes } from "../../findings/vendor-prefix.js";
 import type { ScanResult } from "../../findings/types.js";
@@ -31,7 +31,9 @@ import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
 import { skippedNotice } from "../output.js";
-import { resolveJobs } from "../options.js";
+import { resolveFailOn, resolveJobs } from "../options.js";
+import { InputError, UsageError } from "../../errors.js";
+import { isAtOrAbove } from "../../findings/severity.js";
 import { baselinePath, loadScanSetup, type ScanSetup } from "../scan-setup.js";
 import { findRepoRoot } from "../../config/load.js";
 
@@ -46,6 +48,9 @@ interface BaselineRun {
   readonly code: number;
   readonly metadata: Record<string, unknown>;
 }
+
+/** The session of a run (shared with baseline-import.ts, which fills it the same way). */
+export type { BaselineSession, BaselineRun };
 
 export async function baselineCommand(args: CliArgs, io: CliIo): Promise<number> {
   const session: BaselineSession = {};
@@ -62,7 +67,7 @@ export async function baselineCommand(args: CliArgs, io: CliIo): Promise<number>
 }
 
 /** The record's metadata: never a hint (even redacted) or a reason, only ids, places, counts and fingerprints. */
-function baselineMetadata(file: string, result: ScanResult, change?: { entries: number; added: readonly BaselineEntry[]; pruned: readonly BaselineEntry[] }): Record<string, unknown> {
+export function baselineMetadata(file: string, result: ScanResult, change?: { entries: number; added: readonly BaselineEntry[]; pruned: readonly BaselineEntry[] }): Record<string, unknown> {
   const entry = (e: BaselineEntry) => ({ fingerprint: e.fingerprint, ruleId: e.ruleId, file: e.file });
   return {
     baseline: file,
@@ -79,6 +84,9 @@ function baselineMetadata(file: string, result: ScanResult, change?: { entries: 
 }
 
 async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession): Promise<BaselineRun> {
+  checkSelectionArgs(args);
+  if (args.values.import !== undefined) return (await import("./baseline-import.js")).importBaseline(args, io, session);
+  if (args.values.staged === true) return recordSelected(args, io, session, await scanStagedForBaseline(args, io, session));
   const root = findRepoRoot(io.cwd);
   const setup = (session.setup = await loadScanSetup(args, io, { useBaseline: false, pathBase: root }));
   const where = baselinePath(args, io, root);
@@ -109,6 +117,9 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     for (const error of errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     return { code: ExitCode.error, metadata: baselineMetadata(where.shown, { ...result, errors }) };
   }
+  // --add FINGERPRINT: only those findings of the tree, added to what the file holds.
+  if (args.values.add?.length) return recordSelected(args, io, session, { result, file: where.shown, abs: where.abs, existing, dest: { absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit } });
+  const reason = args.values.reason;
 
   const old = new Map(existing.filter((e) => e.fingerprintVersion === undefined).map((e) => [e.fingerprint, e] as const));
   const legacy = new Map(existing.filter((e) => e.fingerprintVersion !== undefined).map((e) => [e.fingerprint, e] as const));
@@ -132,7 +143,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
       file: f.repoPath,
       fingerprint: f.fingerprint,
       hint: f.secret,
-      ...(kept?.reason !== undefined ? { reason: kept.reason } : {}),
+      ...(kept?.reason !== undefined ? { reason: kept.reason } : reason !== undefined ? { reason } : {}),
       ...(kept?.expires !== undefined ? { expires: kept.expires } : {}),
     });
   }
@@ -159,6 +170,91 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
   writeBaseline({ absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit }, { entries: [...current.values()] });
   io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${escapeControls(where.shown)} (${added.length} new${rewritten.size ? `, ${rewritten.size} rewritten from fingerprint version 1` : ""}${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: current.size, added, pruned }) };
+}
+
+/** `--staged`, `--add`, `--import`: which combinations mean something. */
+function checkSelectionArgs(args: CliArgs): void {
+  const v = args.values;
+  if (v["config-from"] !== undefined) throw new UsageError("--config-from applies to scan and rules, not baseline");
+  if (v.import !== undefined && (v.staged || v.add?.length)) throw new UsageError("--import cannot be combined with --staged or --add");
+  if ((v.staged || v.add?.length || v.import !== undefined) && v.prune) throw new UsageError("--prune applies to a whole baseline run, not to --staged, --add or --import");
+  if (v.staged && args.positionals.length) throw new UsageError(`--staged records what the index holds and takes no paths (got "${args.positionals[0]}")`);
+  if (v.reason !== undefined && v.reason.trim() === "") throw new UsageError("--reason: expected a text saying why the findings are accepted");
+  for (const fp of v.add ?? []) {
+    if (!/^[0-9a-f]{32}$/.test(fp)) throw new UsageError(`--add ${fp}: expected a fingerprint (32 lower-case hex digits, as in the JSON report)`);
+  }
+}
+
+/** What a selective run found: the scan, the baseline file and its current entries. */
+export interface SelectionScan {
+  readonly result: ScanResult;
+  readonly file: string;
+  readonly abs: string;
+  readonly existing: readonly BaselineEntry[];
+  /** Where to write (confined to the repository unless --baseline names the file). */
+  readonly dest: BaselineDestination;
+}
+
+/**
+ * `--staged`: the staged scan the hook runs (same filters, the baseline
+ * included, so accepted findings are not added twice), with secrets redacted
+ * whatever --no-redact says.
+ */
+async function scanStagedForBaseline(args: CliArgs, io: CliIo, session: BaselineSession): Promise<SelectionScan> {
+  const { "no-redact": _full, ...values } = args.values;
+  const redacted: CliArgs = { ...args, values };
+  const setup = (session.setup = await loadScanSetup(redacted, io));
+  const root = setup.root ?? findRepoRoot(io.cwd);
+  const where = baselinePath(args, io, root);
+  session.file = where.shown;
+  const existing = existsSync(where.abs) ? readBaseline(where.abs, where.shown).entries : [];
+  const { scanGitMode } = await import("./scan-git.js");
+  const result = await scanGitMode("staged", redacted, io, setup);
+  return { result, file: where.shown, abs: where.abs, existing, dest: { absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit } };
+}
+
+/**
+ * Adds the selected findings to the baseline: with --staged those that block
+ * the commit (new lines, at or above --fail-on), narrowed by --add when given;
+ * without, the findings whose fingerprints --add names (each must match one).
+ * Existing entries stay; a selected one already there gets the new --reason.
+ */
+async function recordSelected(args: CliArgs, io: CliIo, _session: BaselineSession, scan: SelectionScan): Promise<BaselineRun> {
+  const { result, file, existing } = scan;
+  if (result.errors.length) {
+    for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    return { code: ExitCode.error, metadata: baselineMetadata(file, result) };
+  }
+  const wanted = args.values.add?.length ? new Set(args.values.add) : undefined;
+  const failOn = resolveFailOn(args);
+  const staged = args.values.staged === true;
+  const selected = result.findings.filter((f) => (wanted ? wanted.has(f.fingerprint) : staged && f.blocking !== false && isAtOrAbove(f.severity, failOn)));
+  const missing = [...(wanted ?? [])].filter((fp) => !selected.some((f) => f.fingerprint === fp) && !existing.some((e) => e.fingerprint === fp));
+  if (missing.length) {
+    throw new InputError(`--add ${missing[0]}: no current finding has this fingerprint${staged ? " in the staged changes" : ""}`, {
+      hint: "fingerprints are in the JSON report: finta-guard scan --format json",
+    });
+  }
+  const reason = args.values.reason;
+  const entries = new Map(existing.map((e) => [e.fingerprint, e] as const));
+  const added: BaselineEntry[] = [];
+  for (const f of selected) {
+    const kept = entries.get(f.fingerprint);
+    const entry: BaselineEntry = {
+      ruleId: f.ruleId,
+      file: f.file,
+      fingerprint: f.fingerprint,
+      hint: f.secret,
+      ...(reason !== undefined ? { reason } : kept?.reason !== undefined ? { reason: kept.reason } : {}),
+      ...(kept?.expires !== undefined ? { expires: kept.expires } : {}),
+    };
+    if (!kept) added.push(entry);
+    entries.set(f.fingerprint, entry);
+  }
+  writeBaseline(scan.dest, { entries: [...entries.values()] });
+  const what = staged ? "blocking the commit" : "named by --add";
+  io.stdout(`finta-guard: recorded ${selected.length} ${selected.length === 1 ? "finding" : "findings"} ${what} in ${file} (${added.length} new, ${entries.size} in all); commit it: git add ${file}\n`);
+  return { code: ExitCode.clean, metadata: baselineMetadata(file, result, { entries: entries.size, added, pruned: [] }) };
 }
 
 function setupRelative(root: string, abs: string): string {

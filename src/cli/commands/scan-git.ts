@@ -5,7 +5,7 @@
  * ScanResult for scan.ts to report. Loaded only when one of them is asked
  * for, so tree scans pay nothing for it (and `--staged` nothing for the tree).
  */
-import { UsageError } from "../../errors.js";
+import { GitError, UsageError } from "../../errors.js";
 import type { ScanResult } from "../../findings/types.js";
 import type { GitContext } from "../../git/exec.js";
 import type { ScanMode } from "../../report/types.js";
@@ -54,7 +54,13 @@ export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs
   listing.catch(() => {}); // awaited below; a rejection meanwhile is not unhandled
   // The hook's critical path: compile the rules while git computes the diff in its own processes.
   const engine = DetectionEngine.fromSpecs(setup.rules);
-  const source = await listing;
+  const source = await listing.catch((error: unknown) => {
+    // Outside a repository the obvious fix for a scan is a tree scan.
+    if (error instanceof GitError && error.message.startsWith("not a git repository")) {
+      throw new GitError(error.message, { cause: error, hint: "run inside a git repository, or scan a folder: finta-guard scan PATH" });
+    }
+    throw error;
+  });
   try {
     // Staged changes are few: scan on this thread (workers would cost more than they save).
     return await scanTargets(source.targets, {

@@ -15,11 +15,13 @@ import { startScanAudit, type ScanAuditLog } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
-import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
+import { resolveColor, resolveFailOn, resolveFormat, resolveJobs, resolveRedact, resolveWidth } from "../options.js";
 import { skippedNotice, writeReport } from "../output.js";
 import { wantsVerify } from "../verify-flags.js";
 import { startProgress, type ProgressLine } from "../progress.js";
-import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
+import { baselinePath, loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
+import { outputSummary } from "../output-summary.js";
+import { warnUnknownAllowRules } from "../unknown-allow-rules.js";
 import { toolVersion } from "../version.js";
 import { ConfiguredFilter } from "../../filter/apply.js";
 import { ignoredPathsFrom, type SuppressionSources } from "../../report/suppression-sources.js";
@@ -59,6 +61,8 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const format = resolveFormat<ReportFormat>(args, Object.keys(reporters) as ReportFormat[], "text");
   const failOn = resolveFailOn(args);
   const jobs = resolveJobs(args);
+  const redact = resolveRedact(args);
+  const color = format === "text" && args.values.output === undefined && resolveColor(args, io, io.stdoutIsTTY);
   const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
   if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
   const fromStdin = wantsStdin(args);
@@ -100,7 +104,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     rules: setup.rules,
     jobs,
     ...(setup.root !== undefined ? { root: setup.root } : {}),
-    redact: args.values["no-redact"] !== true,
+    redact,
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
     ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
@@ -118,13 +122,17 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     rules: new Map(setup.rules.map((r) => [r.id, r])),
     failOn,
     mode,
-    color: format === "text" && args.values.output === undefined && useColor(io, io.stdoutIsTTY),
+    color,
+    width: resolveWidth(io),
+    ...(setup.root !== undefined ? { baselineFile: baselinePath(args, io, setup.root).shown } : {}),
     verbose: args.values.verbose === true,
     suppressionSources: suppressionSourcesOf(setup, listing.ignored),
     ...(await resolveReportPaths(format, io, mode)),
   });
   const shown = sharding && shard ? sharding.markShardReport(report, format, result, { ...shard, mode }, gitScan?.commitOrder) : report;
   writeReport(shown, args.values.output, io);
+  // The report went to a file: say on stderr what it holds, so a run is never silent.
+  if (args.values.output !== undefined && args.values.output !== "-" && args.values.quiet !== true) io.stderr(outputSummary(result, args.values.output, failOn));
 
   if (result.errors.length) {
     for (const error of result.errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
@@ -132,9 +140,12 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     return ExitCode.error;
   }
   const failOnUnused = args.values["fail-on-unused"] === true;
-  const unused = args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io, args.values["no-redact"] !== true) : 0;
+  // Allow comments naming an unknown rule allow nothing: a warning on every scan, "unused" for --fail-on-unused.
+  const unknownAllows = warnUnknownAllowRules(result.allowRules, setup.knownRuleIds, io);
+  const unused = unknownAllows + (args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io, redact) : 0);
   const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn)) || (failOnUnused && unused > 0);
   const code = failing ? ExitCode.findings : ExitCode.clean;
   await audit?.record(code, result);
-  return code;
+  // --exit-zero: report only. Errors (exit 2) were returned above and still fail.
+  return args.values["exit-zero"] === true ? ExitCode.clean : code;
 }
