@@ -32,6 +32,20 @@ export const SNIPPET_CONTEXT_CHARS = 120;
 export interface StreamScanOptions {
   /** Owned characters per window (>= 1). Tests shrink it to exercise every cut. */
   readonly windowChars?: number;
+  /**
+   * Segment scans (one part of a big file, see segment-scan.ts): the first
+   * `leadBytes` bytes pushed are context only (the text before the segment),
+   * and only findings starting in the next `ownBytes` bytes are reported; the
+   * bytes after those are holdback. Both boundaries must fall where a UTF-8
+   * decoder resynchronises (segment-scan.ts places them), so decoding the
+   * parts separately gives the same characters as decoding the whole file.
+   * Positions are then relative to the segment's first owned character
+   * (line 1, column 1 there).
+   */
+  readonly leadBytes?: number;
+  readonly ownBytes?: number;
+  /** The bytes pushed start inside a file: keep a leading BOM, skip the binary sniff. */
+  readonly midFile?: boolean;
 }
 
 export interface StreamScanResult {
@@ -43,8 +57,8 @@ export interface StreamScanResult {
 export class StreamScanner {
   readonly #engine: DetectionEngine;
   readonly #windowChars: number;
-  readonly #decoder = new TextDecoder("utf-8");
-  readonly #lines = new LineCounter();
+  readonly #decoder: InstanceType<typeof TextDecoder>;
+  #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
 
   /** Buffered text and the absolute offset of its first character. */
@@ -56,10 +70,22 @@ export class StreamScanner {
   #sniffed = 0;
   #binary = false;
   #finished = false;
+  /** Byte count at which the lead (context only) ends, and at which ownership ends. */
+  readonly #leadEndByte: number;
+  readonly #ownEndByte: number;
+  /** Absolute character offset where ownership ends (known once the bytes up to #ownEndByte are decoded). */
+  #ownLimit = Infinity;
+  #leadDone: boolean;
+  #span = { line: 1, column: 1 };
 
   constructor(engine: DetectionEngine, options: StreamScanOptions = {}) {
     this.#engine = engine;
     this.#windowChars = Math.max(1, options.windowChars ?? DEFAULT_WINDOW_CHARS);
+    this.#decoder = new TextDecoder("utf-8", { ignoreBOM: options.midFile === true });
+    if (options.midFile) this.#sniffed = BINARY_SNIFF_BYTES;
+    this.#leadEndByte = options.leadBytes ?? 0;
+    this.#ownEndByte = options.ownBytes === undefined ? Infinity : this.#leadEndByte + options.ownBytes;
+    this.#leadDone = this.#leadEndByte === 0;
   }
 
   /** Feed the next bytes. Returns false once the file is known to be binary (stop reading). */
@@ -75,12 +101,42 @@ export class StreamScanner {
       }
       this.#sniffed += n;
     }
-    this.#text += this.#decoder.decode(bytes, { stream: true });
+    const before = this.#bytes - bytes.length;
+    let from = 0;
+    // Segment boundaries inside this chunk: decode up to each, then restart the decoder there.
+    for (const boundary of [this.#leadEndByte, this.#ownEndByte]) {
+      if (boundary > before + from && boundary <= this.#bytes) {
+        const cut = boundary - before;
+        this.#text += this.#decoder.decode(bytes.subarray(from, cut));
+        from = cut;
+        this.#reachBoundary(boundary);
+      }
+    }
+    if (from < bytes.length) this.#text += this.#decoder.decode(from === 0 ? bytes : bytes.subarray(from), { stream: true });
     // Process every window that is complete: its owned range plus the holdback.
-    while (this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
+    while (this.#leadDone && this.#ownStart < this.#ownLimit && this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
       this.#processWindow(false);
     }
     return true;
+  }
+
+  /** The decoded text has just reached a segment boundary (lead end or own end). */
+  #reachBoundary(boundary: number): void {
+    const at = this.#bufferedEnd();
+    if (boundary === this.#leadEndByte && !this.#leadDone) {
+      this.#leadDone = true;
+      this.#ownStart = at;
+      this.#lines = new LineCounter(at);
+    }
+    if (boundary === this.#ownEndByte) this.#ownLimit = at;
+  }
+
+  /**
+   * Segment scans: the position just past the owned range, relative to its
+   * start (how far the segment moves the line and column counts).
+   */
+  ownedSpan(): { readonly line: number; readonly column: number } {
+    return this.#span;
   }
 
   /** End of input: scan what is left and return the findings in order. */
@@ -89,7 +145,13 @@ export class StreamScanner {
       this.#finished = true;
       if (!this.#binary) {
         this.#text += this.#decoder.decode();
-        while (this.#ownStart < this.#bufferedEnd()) this.#processWindow(true);
+        if (!this.#leadDone) this.#reachBoundary(this.#leadEndByte);
+        if (this.#ownLimit === Infinity && this.#ownEndByte !== Infinity) this.#ownLimit = this.#bufferedEnd();
+        while (this.#ownStart < Math.min(this.#ownLimit, this.#bufferedEnd())) this.#processWindow(true);
+        // Count the owned range's last line so ownedSpan() can be asked.
+        const end = Math.min(this.#ownLimit, this.#bufferedEnd());
+        this.#lines.advance(end, this.#text, this.#textStart);
+        this.#span = { line: this.#lines.line, column: end - this.#lines.lineStart + 1 };
       }
       this.#text = "";
     }
@@ -102,9 +164,12 @@ export class StreamScanner {
 
   #processWindow(atEof: boolean): void {
     const bufferedEnd = this.#bufferedEnd();
+    const limit = Math.min(this.#ownLimit, bufferedEnd);
     let ownEnd: number;
-    if (atEof && bufferedEnd - this.#ownStart <= this.#windowChars) {
-      ownEnd = bufferedEnd;
+    if (atEof && limit - this.#ownStart <= this.#windowChars) {
+      ownEnd = limit;
+    } else if (this.#ownStart + this.#windowChars >= this.#ownLimit) {
+      ownEnd = this.#ownLimit;
     } else {
       // Cut after the last line terminator in the owned range, if any.
       const target = this.#ownStart + this.#windowChars;
