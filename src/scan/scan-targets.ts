@@ -14,7 +14,7 @@ import type { FindingFilter } from "../filter/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { describeFsError } from "../sources/fs-error.js";
 import type { StreamTarget, Target } from "../sources/types.js";
-import { scanFilesOnWorkers, scanItemsGuarded } from "./pool.js";
+import { anyFileToSplit, scanFilesOnWorkers, scanItemsGuarded } from "./pool.js";
 import { scanFile } from "./read-file.js";
 import { StreamScanner } from "./stream-scanner.js";
 import { untrustedRuleIds } from "./untrusted-rules.js";
@@ -107,7 +107,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   const untrusted = untrustedRuleIds(options.rules);
   if (untrusted.length) {
     await scanGuarded(files, streams, options, untrusted, record);
-  } else if (files.length >= MIN_FILES_FOR_WORKERS && options.jobs > 1) {
+  } else if (options.jobs > 1 && (files.length >= MIN_FILES_FOR_WORKERS || anyFileToSplit(files))) {
     await scanFilesOnWorkers(
       files,
       { rules: options.rules, ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}) },

@@ -14,7 +14,7 @@
  * positions relative to its first owned character plus how far it moves the
  * line and column counts; mergeSegments() places them.
  */
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { DetectionEngine } from "../detect/engine.js";
 import type { RawFinding } from "../findings/types.js";
 import { READ_CHUNK_BYTES } from "./read-file.js";
@@ -149,4 +149,13 @@ export function mergeSegments(parts: readonly SegmentOutcome[]): { findings: Raw
     origin = place(origin, part.span.line, part.span.column);
   }
   return { findings, bytes, binary: false };
+}
+
+/** Size of a file to plan its segments; 0 when it cannot be read (the scan itself then reports why). */
+export function plannedSize(absPath: string): number {
+  try {
+    return statSync(absPath).size;
+  } catch {
+    return 0;
+  }
 }

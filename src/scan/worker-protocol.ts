@@ -1,6 +1,7 @@
 /** Messages between the scan pool and its worker threads (structured-clone data only). */
 import type { RawFinding } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
+import type { SegmentPlan } from "./segment-scan.js";
 
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
@@ -13,10 +14,15 @@ export interface WorkerInit {
   readonly progress?: SharedArrayBuffer;
 }
 
-/** A file read by path, or the bytes of a stream target (buffered by the main thread). */
+/**
+ * A file read by path, one segment of a big file (part `part` of its plan,
+ * see segment-scan.ts), or the bytes of a stream target (buffered by the main
+ * thread).
+ */
 export type WorkItem =
-  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined }
-  | { readonly index: number; readonly bytes: Uint8Array; readonly absPath?: undefined };
+  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined; readonly segment?: undefined }
+  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined; readonly segment: SegmentPlan; readonly part: number }
+  | { readonly index: number; readonly bytes: Uint8Array; readonly absPath?: undefined; readonly segment?: undefined };
 
 export interface WorkerRequest {
   readonly batch: number;
@@ -29,6 +35,9 @@ export interface FileOutcome {
   readonly bytes: number;
   readonly binary: boolean;
   readonly error?: string;
+  /** A segment's outcome: its part number and how far it moves the line and column counts. */
+  readonly part?: number;
+  readonly span?: { readonly line: number; readonly column: number };
 }
 
 export interface WorkerResponse {

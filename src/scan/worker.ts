@@ -9,6 +9,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { DetectionEngine } from "../detect/engine.js";
 import { describeFsError } from "../sources/fs-error.js";
 import { scanFile } from "./read-file.js";
+import { scanSegment } from "./segment-scan.js";
 import { StreamScanner } from "./stream-scanner.js";
 import type { FileOutcome, WorkItem, WorkerInit, WorkerRequest, WorkerResponse } from "./worker-protocol.js";
 
@@ -39,6 +40,10 @@ function scanItem(item: WorkItem): FileOutcome {
       scanner.push(item.bytes);
       const result = scanner.finish();
       return { index, findings: result.findings, bytes: result.bytes, binary: result.binary };
+    }
+    if (item.segment) {
+      const part = scanSegment(item.absPath, item.segment, engine, options);
+      return { index, findings: part.findings, bytes: part.bytes, binary: part.binary, part: item.part, span: part.span };
     }
     const result = scanFile(item.absPath, engine, options);
     return { index, findings: result.findings, bytes: result.bytes, binary: result.binary };
