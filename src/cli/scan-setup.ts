@@ -13,7 +13,9 @@ import { InputError } from "../errors.js";
 import { scanString } from "../scan/stream-scanner.js";
 import { untrustedRuleIds } from "../scan/untrusted-rules.js";
 import { ConfiguredFilter, todayUtc, type AllowlistSpec } from "../filter/apply.js";
-import { DEFAULT_BASELINE_FILE, readBaseline, type Baseline } from "../filter/baseline.js";
+import { clipHint, DEFAULT_BASELINE_FILE, legacyEntryCount, readBaseline, type Baseline } from "../filter/baseline.js";
+import { redactNote } from "../findings/redact.js";
+import { vendorPrefixes } from "../findings/vendor-prefix.js";
 import type { FindingFilter } from "../filter/types.js";
 import { builtinRules } from "../rules/index.js";
 import type { RuleSpec } from "../rules/types.js";
@@ -92,6 +94,13 @@ export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOpti
     if (existsSync(where.abs)) {
       baseline = readBaseline(where.abs, where.shown);
       baselineFile = where.shown;
+      const legacy = legacyEntryCount(baseline);
+      // Still honoured (a committed baseline must not silently stop working), but say why it should be rewritten.
+      if (legacy) {
+        io.stderr(
+          `finta-guard: ${where.shown}: ${legacy} ${legacy === 1 ? "entry uses" : "entries use"} fingerprint version 1, which lets anyone confirm a guessed password offline; run \`finta-guard baseline\` to rewrite ${legacy === 1 ? "it" : "them"} as version 2\n`,
+        );
+      }
     }
   }
 
@@ -130,16 +139,23 @@ export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOpti
  * returns how many. Inline allows are looked for in the scanned files on disk;
  * staged and history targets are not re-read.
  */
-export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: CliIo): number {
+export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: CliIo, redactOutput?: boolean): number {
   const filter = setup.filter;
   if (!(filter instanceof ConfiguredFilter)) return 0;
   let count = 0;
   const today = todayUtc();
+  const prefixes = vendorPrefixes(setup.rules);
   for (const entry of filter.unusedBaselineEntries()) {
     const expired = entry.expires !== undefined && entry.expires <= today ? ` (expired ${entry.expires})` : "";
-    io.stderr(`finta-guard: unused baseline entry: ${entry.file}: ${entry.ruleId} ${entry.fingerprint} ${entry.hint}${expired}\n`);
+    // A hint written by an older version may show more than redaction does today.
+    const hint = clipHint(entry.hint, prefixes.of(entry.ruleId, entry.hint));
+    io.stderr(`finta-guard: unused baseline entry: ${entry.file}: ${entry.ruleId} ${entry.fingerprint} ${hint}${expired}\n`);
     count++;
   }
+  // The comment's reason is text from the file: a key written there is found and redacted.
+  let engine: DetectionEngine | undefined;
+  const untrusted = new Set(untrustedRuleIds(setup.rules));
+  const redact = redactOutput ?? true;
   for (const target of targets) {
     if (target.kind !== "file") continue;
     let text: string;
@@ -149,7 +165,10 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
       continue; // Already reported as a scan error.
     }
     for (const unused of filter.unusedInlineAllows(target.path, text)) {
-      io.stderr(`finta-guard: unused inline allow: ${unused.file}:${unused.line}: ${unused.comment.text}\n`);
+      // Built-in rules only: a custom rule's regex may hang, and this runs on the main thread.
+      engine ??= DetectionEngine.fromSpecs(setup.rules.filter((r) => !untrusted.has(r.id)));
+      const secrets = redact ? scanString(engine, unused.comment.text).map((f) => f.secret) : [];
+      io.stderr(`finta-guard: unused inline allow: ${unused.file}:${unused.line}: ${redactNote(unused.comment.text, secrets, redact)}\n`);
       count++;
     }
   }

@@ -7,7 +7,7 @@
  * allows and baseline entries did suppress something, for `--report-unused`.
  */
 import { isAbsolute, relative, resolve, sep } from "node:path";
-import { fingerprint } from "../findings/fingerprint.js";
+import { legacyFingerprint } from "../findings/fingerprint.js";
 import type { Finding, RawFinding } from "../findings/types.js";
 import { isExpired, type Baseline, type BaselineEntry } from "./baseline.js";
 import { ContentAllowlist, type ContentAllowlistSpec } from "./content.js";
@@ -54,7 +54,12 @@ export class ConfiguredFilter implements FindingFilter {
   readonly #options: FilterOptions;
   readonly #global: readonly Allowlist[];
   readonly #perRule: ReadonlyMap<string, readonly Allowlist[]>;
+  /** Current (v2) entries by fingerprint. */
   readonly #baseline = new Map<string, BaselineEntry>();
+  /** Legacy (v1) entries by their v1 fingerprint. */
+  readonly #legacyBaseline = new Map<string, BaselineEntry>();
+  /** `ruleId\0file` of every entry: only a finding with such a pair can match, so only it needs its fingerprint. */
+  readonly #baselinePlaces = new Set<string>();
   readonly #usedFingerprints = new Set<string>();
   /** `file:line` of inline allow comments that suppressed a finding. */
   readonly #usedComments = new Set<string>();
@@ -65,7 +70,10 @@ export class ConfiguredFilter implements FindingFilter {
     this.#options = options;
     this.#global = compileAllowlists(options.global);
     this.#perRule = new Map([...(options.perRule ?? new Map<string, readonly AllowlistSpec[]>())].map(([id, specs]) => [id, compileAllowlists(specs)] as const));
-    for (const entry of options.baseline?.entries ?? []) this.#baseline.set(entry.fingerprint, entry);
+    for (const entry of options.baseline?.entries ?? []) {
+      (entry.fingerprintVersion !== undefined ? this.#legacyBaseline : this.#baseline).set(entry.fingerprint, entry);
+      this.#baselinePlaces.add(`${entry.ruleId}\0${entry.file}`);
+    }
   }
 
   /** `file` as a `/`-separated path relative to the repository root (`../…` when outside it). */
@@ -106,13 +114,14 @@ export class ConfiguredFilter implements FindingFilter {
         return { kind: "inline", by: `line ${line}: ${allow.comment.text}` };
       }
     }
-    if (this.#baseline.size) {
-      // Baseline fingerprints use root-relative paths, whatever folder the scan started in.
-      const fp = rel === finding.file ? finding.fingerprint : fingerprint(finding.ruleId, rel, raw.secret);
-      const entry = this.#baseline.get(fp);
+    // Baseline entries are keyed on the identity path (repository-relative), whatever folder the scan started in.
+    if (this.#baselinePlaces.has(`${finding.ruleId}\0${finding.repoPath}`)) {
+      const current = this.#baseline.get(finding.fingerprint);
+      const legacyFp = current ? undefined : this.#legacyBaseline.size ? legacyFingerprint(finding.ruleId, finding.repoPath, raw.secret) : undefined;
+      const entry = current ?? (legacyFp !== undefined ? this.#legacyBaseline.get(legacyFp) : undefined);
       if (entry && !isExpired(entry, this.#options.today)) {
-        this.#usedFingerprints.add(fp);
-        return { kind: "baseline", by: fp };
+        this.#usedFingerprints.add(entry.fingerprint);
+        return { kind: "baseline", by: entry.fingerprint };
       }
     }
     return undefined;

@@ -6,11 +6,19 @@
  * entries added or removed. Reading is strict: a malformed or stale file is a
  * one-line error, never an empty baseline (that would silently stop hiding, or
  * worse, look like it works).
+ *
+ * Fingerprint versions: a file records the version its entries were written
+ * with (`fingerprintVersion`). Version 1 files (fast SHA-256 fingerprints,
+ * before findings/fingerprint.ts v2) are still read and honoured: their
+ * entries are marked legacy and matched with the v1 derivation.
+ * `finta-guard baseline` rewrites every legacy entry it finds again as v2; an
+ * entry it cannot find (its secret is gone from the scanned files) stays
+ * legacy, written with `"fingerprintVersion": 1` of its own.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { InputError } from "../errors.js";
-import { FINGERPRINT_VERSION } from "../findings/fingerprint.js";
-import { REDACTED } from "../findings/redact.js";
+import { FINGERPRINT_VERSION, LEGACY_FINGERPRINT_VERSION } from "../findings/fingerprint.js";
+import { MAX_SHOWN_CHARS, REDACTED } from "../findings/redact.js";
 
 export const DEFAULT_BASELINE_FILE = ".finta-guard-baseline.json";
 export const BASELINE_VERSION = 1;
@@ -25,7 +33,12 @@ export interface BaselineEntry {
   readonly reason?: string;
   /** `YYYY-MM-DD`: from that day on the entry no longer suppresses. */
   readonly expires?: string;
+  /** Set (to 1) on an entry whose fingerprint uses the legacy v1 derivation. */
+  readonly fingerprintVersion?: typeof LEGACY_FINGERPRINT_VERSION;
 }
+
+/** The fingerprint versions a baseline may have been written with. */
+const READABLE_VERSIONS: readonly number[] = [LEGACY_FINGERPRINT_VERSION, FINGERPRINT_VERSION];
 
 export interface Baseline {
   readonly entries: readonly BaselineEntry[];
@@ -33,7 +46,7 @@ export interface Baseline {
 
 const FINGERPRINT = /^[0-9a-f]{32}$/;
 const RULE_ID = /^[a-z0-9][a-z0-9._-]*$/i;
-/** A vendor prefix (at most three 12-letter parts), two characters and the marker. */
+/** A prefix (at most three 12-letter parts, as hints before v2 had), two characters and the marker; current hints are shorter. */
 const MAX_HINT_CHARS = 3 * 13 + 2 + REDACTED.length;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -56,17 +69,19 @@ export function parseBaseline(text: string, file: string): Baseline {
   const top = value as Record<string, unknown>;
   for (const key of Object.keys(top)) if (!["version", "fingerprintVersion", "entries"].includes(key)) throw bad(key, "unknown key");
   if (top.version !== BASELINE_VERSION) throw bad("version", `expected ${BASELINE_VERSION}, got ${JSON.stringify(top.version)}`);
-  if (top.fingerprintVersion !== FINGERPRINT_VERSION) {
+  if (!READABLE_VERSIONS.includes(top.fingerprintVersion as number)) {
     throw new InputError(
-      `${file}: stale baseline: written with fingerprint version ${JSON.stringify(top.fingerprintVersion)}, this finta-guard uses ${FINGERPRINT_VERSION}; regenerate it with \`finta-guard baseline\``,
+      `${file}: stale baseline: written with fingerprint version ${JSON.stringify(top.fingerprintVersion)}, this finta-guard reads ${READABLE_VERSIONS.join(" and ")}; regenerate it with \`finta-guard baseline\``,
     );
   }
+  const legacyFile = top.fingerprintVersion === LEGACY_FINGERPRINT_VERSION;
   if (!Array.isArray(top.entries)) throw bad("entries", "expected an array");
   const entries = top.entries.map((raw, i): BaselineEntry => {
     const at = `entries[${i}]`;
     if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw bad(at, "expected an object");
     const e = raw as Record<string, unknown>;
-    for (const key of Object.keys(e)) if (!["ruleId", "file", "fingerprint", "hint", "reason", "expires"].includes(key)) throw bad(`${at}.${key}`, "unknown key");
+    for (const key of Object.keys(e)) if (!["ruleId", "file", "fingerprint", "hint", "reason", "expires", "fingerprintVersion"].includes(key)) throw bad(`${at}.${key}`, "unknown key");
+    if (e.fingerprintVersion !== undefined && e.fingerprintVersion !== LEGACY_FINGERPRINT_VERSION) throw bad(`${at}.fingerprintVersion`, `expected ${LEGACY_FINGERPRINT_VERSION} (a legacy entry) or no key`);
     for (const key of ["ruleId", "file", "fingerprint", "hint"] as const) {
       if (typeof e[key] !== "string" || e[key] === "") throw bad(`${at}.${key}`, "expected a non-empty string");
     }
@@ -83,6 +98,7 @@ export function parseBaseline(text: string, file: string): Baseline {
       hint: e.hint as string,
       ...(e.reason !== undefined ? { reason: e.reason as string } : {}),
       ...(e.expires !== undefined ? { expires: e.expires as string } : {}),
+      ...(legacyFile || e.fingerprintVersion !== undefined ? { fingerprintVersion: LEGACY_FINGERPRINT_VERSION } : {}),
     };
   });
   return { entries };
@@ -113,12 +129,30 @@ export function formatBaseline(baseline: Baseline): string {
     hint: e.hint,
     ...(e.reason !== undefined ? { reason: e.reason } : {}),
     ...(e.expires !== undefined ? { expires: e.expires } : {}),
+    ...(e.fingerprintVersion !== undefined ? { fingerprintVersion: e.fingerprintVersion } : {}),
   }));
   return JSON.stringify({ version: BASELINE_VERSION, fingerprintVersion: FINGERPRINT_VERSION, entries }, null, 2) + "\n";
 }
 
 export function writeBaseline(absPath: string, baseline: Baseline): void {
   writeFileSync(absPath, formatBaseline(baseline));
+}
+
+/** How many entries still use the legacy (v1) fingerprint derivation. */
+export function legacyEntryCount(baseline: Baseline): number {
+  return baseline.entries.filter((e) => e.fingerprintVersion !== undefined).length;
+}
+
+/**
+ * A hint as redaction now makes it: the vendor prefix (if the hint starts
+ * with it) and at most MAX_SHOWN_CHARS more. Older versions showed up to 17
+ * characters of a generic secret; rewriting a baseline cuts them down.
+ */
+export function clipHint(hint: string, vendorPrefix: string): string {
+  if (!hint.endsWith(REDACTED)) return hint;
+  const visible = hint.slice(0, -REDACTED.length);
+  const prefix = vendorPrefix !== "" && visible.startsWith(vendorPrefix) ? vendorPrefix : "";
+  return prefix + visible.slice(prefix.length, prefix.length + MAX_SHOWN_CHARS) + REDACTED;
 }
 
 /** The entry has expired on `today` (YYYY-MM-DD, UTC): it suppresses nothing any more. */

@@ -44,19 +44,32 @@ export interface RawFinding {
 export interface Finding {
   readonly ruleId: string;
   readonly severity: Severity;
-  /** `/`-separated path, as the spec says (relative to cwd or repo root). */
+  /** Display path for people: `/`-separated, as spec/cli.md says (relative to cwd or to the repository root). */
   readonly file: string;
+  /**
+   * The finding's identity path: `/`-separated, relative to the repository
+   * root whatever folder the scan started in (outside git: relative to the
+   * folder the scan runs in, where the configuration is looked for). Keys the
+   * fingerprint, baseline entries, SARIF locations and annotations. Absolute
+   * for a file outside that root.
+   */
+  readonly repoPath: string;
   readonly line: number;
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
   /** Redacted form, e.g. `sk_live_4f…(redacted)` (the full secret with --no-redact). */
   readonly secret: string;
-  /** Stable id: same secret, rule and file give the same value even when lines move. */
+  /**
+   * Stable id (findings/fingerprint.ts): same secret, rule and repoPath give
+   * the same value even when lines move, on every machine.
+   */
   readonly fingerprint: string;
-  /** The line with the secret redacted (snippet), for text reports and SARIF. */
+  /** The line with every secret on it redacted (snippet), for text reports and SARIF. */
   readonly lineText: string;
   readonly lineOffset: number;
+  /** Where this finding's (redacted) secret sits in `lineText`: [start, end), 0-based; for carets. */
+  readonly secretSpan?: readonly [number, number];
   readonly entropy: number;
   /** Set when the secret was found inside an encoded string, reported at that string. */
   readonly encoding?: "base64" | "percent";

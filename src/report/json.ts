@@ -3,7 +3,7 @@
  *
  *   { "version": 1,
  *     "tool": { "name": "finta-guard", "version": "x.y.z" },
- *     "findings": [ { "ruleId", "severity", "file", "line", "column", "endLine",
+ *     "findings": [ { "ruleId", "severity", "file", "repoPath", "line", "column", "endLine",
  *                     "endColumn", "secret" (redacted), "fingerprint", "entropy",
  *                     "encoding"? ("base64" | "percent": found by decoding the string at this position),
  *                     "publicExample"? ({ "name", "source" }: a published example credential, severity info),
@@ -11,8 +11,13 @@
  *                     "verification"? ({ "state": "live" | "revoked" | "unknown", "reason", "metadata"? }: scan --verify) } ],
  *     "stats": { "files", "bytes", "durationMs", "binarySkipped",
  *                "suppressed": { "<kind>": n }, "findingsBySeverity", "findingsByRule" },
- *     "suppressed": [ { "ruleId", "file", "line", "column", "fingerprint", "kind", "by" } ],
+ *     "suppressed": [ { "ruleId", "file", "repoPath", "line", "column", "fingerprint", "kind", "by" } ],
  *     "errors": [ { "file", "message" } ] }
+ *
+ * `file` is the display path (spec/cli.md); `repoPath` the identity path the
+ * fingerprint is keyed on (repository-relative, whatever folder the scan ran
+ * in). `by` of an inline suppression is the allow comment with every secret
+ * redacted and cut short.
  *
  * Fields are only ever added (consumers must ignore unknown ones); `version`
  * changes if one is removed or changes meaning.
@@ -26,6 +31,7 @@ function findingRecord(f: Finding): Record<string, unknown> {
     ruleId: f.ruleId,
     severity: f.severity,
     file: f.file,
+    repoPath: f.repoPath,
     line: f.line,
     column: f.column,
     endLine: f.endLine,
@@ -66,6 +72,7 @@ export const formatJson: Reporter = (result, context) => {
     suppressed: result.suppressed.map((s) => ({
       ruleId: s.finding.ruleId,
       file: s.finding.file,
+      repoPath: s.finding.repoPath,
       line: s.finding.line,
       column: s.finding.column,
       fingerprint: s.finding.fingerprint,

@@ -15,15 +15,17 @@
  * - Artifact URIs are relative to the repository root with `uriBaseId`
  *   `%SRCROOT%` (code scanning resolves them against the checkout);
  *   `originalUriBaseIds` says where that root was.
- * - `partialFingerprints` carry our fingerprint (rule, file, secret hash) and
- *   nothing else: code scanning deduplicates alerts by them, so commit or
- *   author data there would open a new alert per commit.
+ * - `partialFingerprints` carry our fingerprint (rule, repository-relative
+ *   path, secret; findings/fingerprint.ts) and nothing else: code scanning
+ *   deduplicates alerts by them, so commit or author data, or the folder the
+ *   scan started in, there would open a new alert per commit or per folder.
  * - Suppressed findings are results with `suppressions` (`inSource` for
  *   `finta-guard:allow`, `external` for configuration and baseline), so a
  *   dashboard can show them as dismissed rather than lose them.
  * - Only the rules that have a result (reported or suppressed) are listed:
  *   a log of a few findings does not carry the whole catalogue.
- * - Snippets are the redacted line; the full secret appears only with --no-redact.
+ * - Snippets are the redacted line (every secret on it hidden, findings/build.ts);
+ *   the full secret appears only with --no-redact.
  */
 import type { Severity } from "../findings/severity.js";
 import { describePublicExample } from "../findings/public-example-note.js";
@@ -38,7 +40,7 @@ export const SRCROOT = "%SRCROOT%";
 /** Where to learn about the tool (SARIF `tool.driver.informationUri`). */
 export const TOOL_INFORMATION_URI = "https://www.npmjs.com/package/finta-guard";
 /** Key of our fingerprint in `partialFingerprints`; the suffix versions its derivation. */
-export const FINGERPRINT_KEY = "fintaGuardFingerprint/v1";
+export const FINGERPRINT_KEY = "fintaGuardFingerprint/v2";
 
 export type SarifLevel = "error" | "warning" | "note" | "none";
 

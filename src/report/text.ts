@@ -39,12 +39,14 @@ export function formatBytes(bytes: number): string {
 /** The redacted line with a caret run under the secret. */
 export function snippetWithCaret(f: Finding): string[] {
   const text = f.lineText.replace(/\t/g, " ");
-  const at = text.indexOf(f.secret);
+  // Where the secret is in the snippet: said by the finding (two secrets on a
+  // line may redact alike), else looked for.
+  const at = f.secretSpan ? f.secretSpan[0] : text.indexOf(f.secret);
   const lead = f.lineOffset > 1 ? "…" : "";
   const gutter = `${String(f.line).padStart(6)} | `;
   const blank = `${" ".repeat(6)} | `;
-  if (at < 0) return [gutter + lead + text];
-  const caretLength = Math.max(1, f.endLine === f.line ? f.secret.length : text.length - at);
+  if (at < 0 || at >= text.length) return [gutter + lead + text];
+  const caretLength = Math.max(1, f.secretSpan ? f.secretSpan[1] - f.secretSpan[0] : f.endLine === f.line ? f.secret.length : text.length - at);
   return [gutter + lead + text, blank + " ".repeat(lead.length + at) + "^".repeat(caretLength)];
 }
 

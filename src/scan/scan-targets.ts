@@ -7,7 +7,9 @@
  * Must not: choose targets, print, or set exit codes.
  */
 import { DetectionEngine } from "../detect/engine.js";
-import { buildFinding } from "../findings/build.js";
+import { isAbsolute, relative, sep } from "node:path";
+import { buildFindings } from "../findings/build.js";
+import { vendorPrefixes } from "../findings/vendor-prefix.js";
 import { sortFindings } from "../findings/sort.js";
 import type { Finding, RawFinding, ScanError, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
 import type { FindingFilter } from "../filter/types.js";
@@ -32,6 +34,12 @@ export interface ScanTargetsOptions {
   readonly jobs: number;
   /** Redact secrets in findings (default true; false only with --no-redact). */
   readonly redact?: boolean;
+  /**
+   * The repository root (the scan root outside git): file targets' identity
+   * paths (fingerprints, baselines, SARIF) are relative to it, whatever their
+   * display path. Absent: the display path is the identity.
+   */
+  readonly root?: string;
   readonly filter?: FindingFilter;
   readonly windowChars?: number;
   /** Called after each target, for progress lines. */
@@ -68,19 +76,22 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   const skipped = own.length - wanted.length;
   if (skipped) stats.suppressed.path = (stats.suppressed.path ?? 0) + skipped;
 
+  const prefixes = vendorPrefixes(options.rules);
   const accept = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => {
-    for (const raw of raws) {
-      const blocking = meta.changedLines ? meta.changedLines.has(raw.line) : undefined;
-      const finding = buildFinding(raw, target.path, {
-        redact,
-        ...(meta.commit !== undefined ? { commit: meta.commit } : {}),
-        ...(meta.author !== undefined ? { author: meta.author } : {}),
-        ...(meta.date !== undefined ? { date: meta.date } : {}),
-        ...(blocking !== undefined ? { blocking } : {}),
-      });
+    if (raws.length === 0) return;
+    const built = buildFindings(raws, { display: target.path, repoPath: repoPathOf(target, options.root) }, {
+      redact,
+      prefixes,
+      ...(meta.commit !== undefined ? { commit: meta.commit } : {}),
+      ...(meta.author !== undefined ? { author: meta.author } : {}),
+      ...(meta.date !== undefined ? { date: meta.date } : {}),
+      ...(meta.changedLines !== undefined ? { changedLines: meta.changedLines } : {}),
+    });
+    for (const { finding, raw, redactNote } of built) {
       const why = filter?.check(finding, raw);
       if (why) {
-        suppressed.push({ finding, kind: why.kind, by: why.by });
+        // An allow comment is text from the file: its reason may hold a key.
+        suppressed.push({ finding, kind: why.kind, by: why.kind === "inline" ? redactNote(why.by) : why.by });
         stats.suppressed[why.kind] = (stats.suppressed[why.kind] ?? 0) + 1;
       } else {
         findings.push(finding);
@@ -145,6 +156,14 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   errors.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, suppressed, stats, errors };
+}
+
+/** The identity path of a target: relative to `root` for files under it; stream paths already are. */
+export function repoPathOf(target: Target, root: string | undefined): string {
+  if (target.kind !== "file" || root === undefined) return target.path;
+  const rel = relative(root, target.absPath);
+  if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel)) return target.absPath.split(sep).join("/");
+  return rel.split(sep).join("/");
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { ConfiguredFilter, todayUtc, type FilterOptions } from "../../src/filter/apply.js";
-import { fingerprint } from "../../src/findings/fingerprint.js";
+import { fingerprint, legacyFingerprint } from "../../src/findings/fingerprint.js";
 import { fake } from "../helpers/fake-secrets.js";
 import { findingPair } from "./raw-finding.js";
 
@@ -33,10 +33,24 @@ describe("ConfiguredFilter.check", () => {
     expect(filterOf(options as Partial<FilterOptions>).check(finding, raw)).toEqual(expected);
   });
 
-  it("matches the baseline with root-relative paths when the scan ran in a subfolder", () => {
+  it("matches the baseline on the identity path, whatever the display path (a scan in a subfolder)", () => {
     const filter = filterOf({ pathBase: "/repo/src", baseline: { entries: [entry("src/a.ts", secret)] } });
-    const [finding, raw] = findingPair("a.ts", secret);
+    const [finding, raw] = findingPair("a.ts", secret, {}, "src/a.ts");
     expect(filter.check(finding, raw)?.kind).toBe("baseline");
+    const [elsewhere, raw2] = findingPair("src/a.ts", secret, {}, "lib/src/a.ts");
+    expect(filter.check(elsewhere, raw2)).toBeUndefined();
+  });
+
+  it("honours legacy (v1) entries by their v1 fingerprint, and records them as used", () => {
+    const legacy = { ruleId: "finta-secret-key-live", file: "src/a.ts", fingerprint: legacyFingerprint("finta-secret-key-live", "src/a.ts", secret), hint: "h", fingerprintVersion: 1 as const };
+    // A v1 fingerprint written as a current entry matches nothing: versions are never mixed up.
+    const { fingerprintVersion: _v, ...misfiled } = legacy;
+    const filter = filterOf({ baseline: { entries: [legacy, entry("src/b.ts", other)] } });
+    const [finding, raw] = findingPair("src/a.ts", secret);
+    expect(filter.check(finding, raw)).toEqual({ kind: "baseline", by: legacy.fingerprint });
+    expect(filter.unusedBaselineEntries().map((e) => e.file)).toEqual(["src/b.ts"]);
+    expect(filterOf({ baseline: { entries: [misfiled] } }).check(finding, raw)).toBeUndefined();
+    expect(legacy.fingerprint).not.toBe(finding.fingerprint);
   });
 
   it("honours inline allows unless disabled, and lets allowlists decide first", () => {

@@ -18,7 +18,7 @@ describe("formatBaseline", () => {
       [
         "{",
         '  "version": 1,',
-        '  "fingerprintVersion": 1,',
+        '  "fingerprintVersion": 2,',
         '  "entries": [',
         "    {",
         '      "ruleId": "finta-api-key",',
@@ -47,6 +47,19 @@ describe("formatBaseline", () => {
     );
     expect(parseBaseline(text, "b.json").entries).toEqual([entries[2], entries[1], entries[0]]);
   });
+
+  it("marks the entries of a version 1 file as legacy, and writes them back as such in a version 2 file", () => {
+    const v1 = JSON.stringify({ version: 1, fingerprintVersion: 1, entries: [entries[0]] });
+    const read = parseBaseline(v1, "b.json");
+    expect(read.entries).toEqual([{ ...entries[0], fingerprintVersion: 1 }]);
+    const text = formatBaseline(read);
+    expect(text).toContain('  "fingerprintVersion": 2,\n');
+    expect(text).toContain('      "hint": "eyJhbG…(redacted)",\n      "fingerprintVersion": 1\n');
+    expect(parseBaseline(text, "b.json")).toEqual(read);
+    expect(() => parseBaseline(text.replace('"fingerprintVersion": 1', '"fingerprintVersion": 2'), "b.json")).toThrow(
+      "b.json: malformed baseline: entries[0].fingerprintVersion: expected 1 (a legacy entry) or no key",
+    );
+  });
 });
 
 describe("parseBaseline rejects malformed and stale files with one clear line", () => {
@@ -60,7 +73,7 @@ describe("parseBaseline rejects malformed and stale files with one clear line", 
     [
       "an older fingerprint derivation",
       wrap(good, { fingerprintVersion: 0 }),
-      "b.json: stale baseline: written with fingerprint version 0, this finta-guard uses 1; regenerate it with `finta-guard baseline`",
+      "b.json: stale baseline: written with fingerprint version 0, this finta-guard reads 1 and 2; regenerate it with `finta-guard baseline`",
     ],
     ["entries not an array", JSON.stringify({ version: 1, fingerprintVersion: 1, entries: {} }), "b.json: malformed baseline: entries: expected an array"],
     ["a missing fingerprint", wrap({ ...good, fingerprint: undefined }), "b.json: malformed baseline: entries[0].fingerprint: expected a non-empty string"],

@@ -21,7 +21,8 @@ export function rawFinding(secret: string, over: Partial<RawFinding> = {}): RawF
   };
 }
 
-export function findingPair(file: string, secret: string, over: Partial<RawFinding> = {}): [Finding, RawFinding] {
+/** `file` is the display path; `repoPath` the identity path (default: the same). */
+export function findingPair(file: string, secret: string, over: Partial<RawFinding> = {}, repoPath = file): [Finding, RawFinding] {
   const raw = rawFinding(secret, over);
-  return [buildFinding(raw, file, { redact: true }), raw];
+  return [buildFinding(raw, { display: file, repoPath }, { redact: true }), raw];
 }

@@ -154,7 +154,7 @@ describe("finta-guard baseline", () => {
 
   it.each([
     ["a malformed baseline", "{ nope", /^finta-guard: \.finta-guard-baseline\.json: malformed baseline: invalid JSON: .+\n$/],
-    ["a stale baseline", '{ "version": 1, "fingerprintVersion": 0, "entries": [] }', /^finta-guard: \.finta-guard-baseline\.json: stale baseline: written with fingerprint version 0, this finta-guard uses 1; regenerate it with `finta-guard baseline`\n$/],
+    ["a stale baseline", '{ "version": 1, "fingerprintVersion": 0, "entries": [] }', /^finta-guard: \.finta-guard-baseline\.json: stale baseline: written with fingerprint version 0, this finta-guard reads 1 and 2; regenerate it with `finta-guard baseline`\n$/],
   ])("fails with exit 2 on %s", async (_what, text, stderr) => {
     const t = repo({ "a.ts": line(live), ".finta-guard-baseline.json": text });
     const out = await runCli(["scan"], t.root);

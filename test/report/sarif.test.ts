@@ -17,6 +17,7 @@ function finding(overrides: Partial<Finding> = {}): Finding {
     ruleId: "acme-token",
     severity: "info",
     file: "src/app.ts",
+    repoPath: "src/app.ts",
     line: 3,
     column: 9,
     endLine: 3,

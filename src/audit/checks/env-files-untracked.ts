@@ -9,6 +9,8 @@
  */
 import { looksRandom } from "../../detect/entropy.js";
 import { redactSecret } from "../../findings/redact.js";
+import { vendorPrefixes } from "../../findings/vendor-prefix.js";
+import { builtinRules } from "../../rules/index.js";
 import { scanString } from "../../scan/stream-scanner.js";
 import { isEmptyOrPlaceholder, isEnvFile, isEnvTemplate, parseEnvAssignments, SECRET_NAME } from "../env-files.js";
 import { anyCredentialEngine } from "../repo-files.js";
@@ -100,7 +102,8 @@ interface TemplateHit {
 function templateCredentials(text: string): TemplateHit[] {
   const hits = new Map<number, TemplateHit>();
   for (const f of scanString(anyCredentialEngine(), text)) {
-    if (!hits.has(f.line)) hits.set(f.line, { line: f.line, what: `${f.ruleId} ${redactSecret(f.secret)}` });
+    // The engine runs the built-in rules: their vendor prefixes may show.
+    if (!hits.has(f.line)) hits.set(f.line, { line: f.line, what: `${f.ruleId} ${redactSecret(f.secret, vendorPrefixes(builtinRules).of(f.ruleId, f.secret))}` });
   }
   for (const a of parseEnvAssignments(text)) {
     if (hits.has(a.line) || !SECRET_NAME.test(a.key) || isEmptyOrPlaceholder(a.value) || !looksRandom(a.value)) continue;

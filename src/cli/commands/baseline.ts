@@ -6,7 +6,9 @@
  * the repository root, whatever folder the command runs in, so the baseline
  * serves tree, staged and history scans alike. Existing entries keep their
  * reason and expiry; `--prune` drops entries that match no current finding
- * in the scanned paths.
+ * in the scanned paths. Entries written with the legacy v1 fingerprints are
+ * matched and rewritten as v2 (reason and expiry kept); hints are cut to what
+ * redaction shows today.
  *
  * With --audit-log FILE (or `auditLog` in the configuration) every run,
  * including one that could not be done, appends a `finta-guard.baseline`
@@ -15,7 +17,9 @@
  */
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { readBaseline, writeBaseline, type BaselineEntry } from "../../filter/baseline.js";
+import { clipHint, readBaseline, writeBaseline, type BaselineEntry } from "../../filter/baseline.js";
+import { legacyFingerprintOf } from "../../findings/build.js";
+import { vendorPrefixes } from "../../findings/vendor-prefix.js";
 import type { ScanResult } from "../../findings/types.js";
 import { countBy } from "../../report/json.js";
 import { shortErrorMessage } from "../../report/audit-record.js";
@@ -91,6 +95,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
   const result = await scanTargets(targets, {
     rules: setup.rules,
     jobs: resolveJobs(args),
+    root,
     redact: true, // The baseline is committed: never the secret, whatever --no-redact says.
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),
@@ -102,13 +107,26 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     return { code: ExitCode.error, metadata: baselineMetadata(where.shown, { ...result, errors }) };
   }
 
-  const old = new Map(existing.map((e) => [e.fingerprint, e] as const));
+  const old = new Map(existing.filter((e) => e.fingerprintVersion === undefined).map((e) => [e.fingerprint, e] as const));
+  const legacy = new Map(existing.filter((e) => e.fingerprintVersion !== undefined).map((e) => [e.fingerprint, e] as const));
+  /** Legacy entries found again, now written under their v2 fingerprint. */
+  const rewritten = new Set<BaselineEntry>();
+  /** The v2 fingerprints they are written under. */
+  const rewrittenAs = new Set<string>();
   const current = new Map<string, BaselineEntry>();
   for (const f of result.findings) {
-    const kept = old.get(f.fingerprint);
+    let kept = old.get(f.fingerprint);
+    if (!kept && legacy.size) {
+      const legacyFp = legacyFingerprintOf(f);
+      kept = legacyFp !== undefined ? legacy.get(legacyFp) : undefined;
+      if (kept) {
+        rewritten.add(kept);
+        rewrittenAs.add(f.fingerprint);
+      }
+    }
     current.set(f.fingerprint, {
       ruleId: f.ruleId,
-      file: f.file,
+      file: f.repoPath,
       fingerprint: f.fingerprint,
       hint: f.secret,
       ...(kept?.reason !== undefined ? { reason: kept.reason } : {}),
@@ -121,8 +139,12 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
   });
   const inScope = (file: string) => scannedPrefixes.some((p) => p === "" || file.startsWith(p) || file + "/" === p);
   const pruned: BaselineEntry[] = [];
-  for (const entry of existing) {
-    if (current.has(entry.fingerprint)) continue;
+  const prefixes = vendorPrefixes(setup.rules);
+  for (const existingEntry of existing) {
+    if (current.has(existingEntry.fingerprint) || rewritten.has(existingEntry)) continue;
+    // Kept as it is, but with no more of the secret in its hint than redaction shows today.
+    const visible = existingEntry.hint.slice(0, existingEntry.hint.indexOf("…"));
+    const entry = { ...existingEntry, hint: clipHint(existingEntry.hint, prefixes.of(existingEntry.ruleId, visible)) };
     const gone = !existsSync(join(root, entry.file)) || inScope(entry.file);
     if (args.values.prune === true && gone) {
       pruned.push(entry);
@@ -130,9 +152,9 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     }
     current.set(entry.fingerprint, entry);
   }
-  const added = [...current.values()].filter((e) => !old.has(e.fingerprint));
+  const added = [...current.values()].filter((e) => !old.has(e.fingerprint) && !legacy.has(e.fingerprint) && !rewrittenAs.has(e.fingerprint));
   writeBaseline(where.abs, { entries: [...current.values()] });
-  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added.length} new${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
+  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added.length} new${rewritten.size ? `, ${rewritten.size} rewritten from fingerprint version 1` : ""}${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: current.size, added, pruned }) };
 }
 

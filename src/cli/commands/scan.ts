@@ -67,6 +67,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
     jobs,
+    ...(setup.root !== undefined ? { root: setup.root } : {}),
     redact: args.values["no-redact"] !== true,
     ...(setup.filter ? { filter: setup.filter } : {}),
     ...(progress ? { onProgress: progress.update.bind(progress) } : {}),
@@ -96,7 +97,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     return ExitCode.error;
   }
   const failOnUnused = args.values["fail-on-unused"] === true;
-  const unused = args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io) : 0;
+  const unused = args.values["report-unused"] === true || failOnUnused ? reportUnused(setup, listing.targets, io, args.values["no-redact"] !== true) : 0;
   const failing = result.findings.some((f) => f.blocking !== false && isAtOrAbove(f.severity, failOn)) || (failOnUnused && unused > 0);
   const code = failing ? ExitCode.findings : ExitCode.clean;
   await audit?.record(code, result);
