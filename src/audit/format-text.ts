@@ -3,12 +3,14 @@
  * (✓ pass, ✗ fail, ! warn, – skip), the reason, and for failures and
  * warnings the evidence (`file:line`) and the fix. Pure: report in, text out.
  */
+import { escapeControls } from "../report/escape.js";
 import type { AuditReport, CheckStatus, Evidence } from "./types.js";
 
 export const STATUS_MARKS: Readonly<Record<CheckStatus, string>> = { pass: "✓", fail: "✗", warn: "!", skip: "–" };
 
 export function formatLocation(e: Evidence): string {
-  return e.line === undefined ? e.file : e.column === undefined ? `${e.file}:${e.line}` : `${e.file}:${e.line}:${e.column}`;
+  const file = escapeControls(e.file);
+  return e.line === undefined ? file : e.column === undefined ? `${file}:${e.line}` : `${file}:${e.line}:${e.column}`;
 }
 
 function plural(n: number, one: string, many: string): string {
@@ -20,9 +22,10 @@ export function formatAuditText(report: AuditReport): string {
   const width = Math.max(...report.results.map((r) => r.id.length), 0);
   for (const r of report.results) {
     out.push(`${STATUS_MARKS[r.status]} ${r.id.padEnd(width)}  ${r.title}`);
-    out.push(`    ${r.status === "skip" ? "skipped: " : ""}${r.reason}`);
+    out.push(`    ${r.status === "skip" ? "skipped: " : ""}${escapeControls(r.reason)}`);
     if (r.status === "fail" || r.status === "warn") {
-      for (const e of r.evidence) out.push(`    ${formatLocation(e)}${e.message ? `  ${e.message}` : ""}`);
+      // Paths and messages quote the repository: shown escaped (report/escape.ts).
+      for (const e of r.evidence) out.push(`    ${formatLocation(e)}${e.message ? `  ${escapeControls(e.message)}` : ""}`);
       if (r.fix) {
         out.push("    fix:");
         for (const line of r.fix.split("\n")) out.push(`      ${line}`);

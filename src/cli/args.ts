@@ -13,6 +13,7 @@ const OPTIONS = {
   format: { type: "string" },
   output: { type: "string", short: "o" },
   config: { type: "string" },
+  "config-from": { type: "string" },
   baseline: { type: "string" },
   "fail-on": { type: "string" },
   "no-redact": { type: "boolean" },
@@ -37,6 +38,7 @@ const OPTIONS = {
   verify: { type: "boolean" },
   "only-live": { type: "boolean" },
   "verify-timeout": { type: "string" },
+  global: { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

@@ -13,54 +13,72 @@
  * An unwritable log is an InputError (exit 2): a run that should leave a
  * trace and cannot must not pass silently.
  */
-import { closeSync, constants, mkdirSync, openSync, writeSync } from "node:fs";
-import { dirname, isAbsolute, resolve } from "node:path";
-import { InputError } from "../errors.js";
+import { resolve } from "node:path";
+import { findRepoRoot } from "../config/load.js";
+import { repositoryPathProblem } from "../config/repo-path.js";
+import { ConfigError, InputError } from "../errors.js";
 import type { Severity } from "../findings/severity.js";
 import type { ScanResult } from "../findings/types.js";
 import type { AuditAction, AuditRecord, AuditRecordBase } from "../report/audit-record.js";
 import { buildAuditRecord, buildScanAuditRecord, scanAction, serializeAuditRecord, shortErrorMessage } from "../report/audit-record.js";
+import { appendFileSafely } from "../report/safe-write.js";
 import type { ScanMode } from "../report/types.js";
-import { describeFsError } from "../sources/fs-error.js";
 import type { CliArgs } from "./args.js";
 import { collectAuditIdentity } from "./git-facts.js";
 import type { CliIo } from "./io.js";
 import { toolVersion } from "./version.js";
 
-/**
- * The log's absolute path, or undefined when none is asked for. The flag is
- * relative to the current directory; the configuration's value to the
- * directory of the configuration (`configDir`, by default the current one).
- */
-export function resolveAuditLogPath(flag: string | undefined, configured: string | undefined, cwd: string, configDir = cwd): string | undefined {
-  if (flag !== undefined && flag !== "") return resolve(cwd, flag);
-  if (configured !== undefined && configured !== "") return isAbsolute(configured) ? configured : resolve(configDir, configured);
-  return undefined;
+/** Where the log goes, and whether the repository (its configuration) chose it. */
+export interface AuditLogPath {
+  readonly path: string;
+  /** From `auditLog` of the configuration: confined to the repository, regular file only. */
+  readonly fromRepository: boolean;
 }
 
-/** Append one line to `path` in a single O_APPEND write; creates the file (0600) and its directory. */
-export function appendAuditLine(path: string, line: string, label = path): void {
+/**
+ * The log's absolute path, or undefined when none is asked for. The flag is
+ * relative to the current directory and may point anywhere; the
+ * configuration's value is relative to the repository root (`configDir`, by
+ * default the current directory) and must stay inside it (ConfigError, exit
+ * 2, otherwise: the configuration is part of the untrusted repository).
+ */
+export function resolveAuditLogPath(flag: string | undefined, configured: string | undefined, cwd: string, configDir = cwd): AuditLogPath | undefined {
+  if (flag !== undefined && flag !== "") return { path: resolve(cwd, flag), fromRepository: false };
+  if (configured === undefined || configured === "") return undefined;
+  const problem = repositoryPathProblem(configured);
+  if (problem !== undefined) throw new ConfigError("configuration", "auditLog", problem);
+  return { path: resolve(configDir, configured), fromRepository: true };
+}
+
+export interface AppendOptions {
+  /** The repository root: no folder between it and the log may be a link. */
+  readonly root?: string;
+  readonly fromRepository?: boolean;
+}
+
+/**
+ * Append one line to `path` in a single O_APPEND write; creates the file
+ * (0600) and its folders, never through a link (report/safe-write.ts).
+ */
+export function appendAuditLine(path: string, line: string, label = path, options: AppendOptions = {}): void {
   if (!line.endsWith("\n") || line.indexOf("\n") !== line.length - 1) {
     throw new InputError(`audit log ${label}: a record must be exactly one line`);
   }
-  const bytes = Buffer.from(line, "utf8");
-  let fd: number | undefined;
-  try {
-    mkdirSync(dirname(path), { recursive: true });
-    fd = openSync(path, constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT, 0o600);
-    const written = writeSync(fd, bytes, 0, bytes.length);
-    if (written !== bytes.length) throw Object.assign(new Error(`short write (${written} of ${bytes.length} bytes)`), { code: "EIO" });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === "ENOTDIR" || code === "EEXIST" ? "a parent is not a directory" : code === "ENOSPC" ? "no space left on device" : describeFsError(error);
-    throw new InputError(`audit log ${label}: cannot write (${why})`, { cause: error });
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
+  appendFileSafely(
+    {
+      path,
+      ...(options.root !== undefined ? { root: options.root } : {}),
+      ...(options.fromRepository ? { fromRepository: true } : {}),
+      createFolders: true,
+      fileMode: 0o600,
+      describe: (why) => `audit log ${label}: cannot write (${why})`,
+    },
+    line,
+  );
 }
 
-export function writeAuditRecord(path: string, record: AuditRecord, label?: string): void {
-  appendAuditLine(path, serializeAuditRecord(record), label);
+export function writeAuditRecord(path: string, record: AuditRecord, label?: string, options: AppendOptions = {}): void {
+  appendAuditLine(path, serializeAuditRecord(record), label, options);
 }
 
 /** `auditLog` of the loaded configuration, read without depending on the setup's shape. */
@@ -105,10 +123,13 @@ export function startAuditLogBeforeConfig<A extends unknown[]>(
       if ((flag === undefined || flag === "") && (configured === undefined || configured === "")) return;
       const durationMs = Math.round(performance.now() - started);
       const identity = await collectAuditIdentity(io.cwd, io.env);
-      const path = resolveAuditLogPath(flag, configured, io.cwd, identity.resource.path);
-      if (path === undefined) return;
+      const where = resolveAuditLogPath(flag, configured, io.cwd, identity.resource.path);
+      if (where === undefined) return;
       const base: AuditRecordBase = { action: options.action, timestamp: new Date(), ...identity, toolVersion: toolVersion(), durationMs, exitCode };
-      writeAuditRecord(path, options.build(base, ...details), flag || configured);
+      // The root spelled as the path is: git's (resolved) root for the configured
+      // path, which is joined to it; the one found from cwd for the flag's.
+      const root = where.fromRepository ? identity.resource.path : findRepoRoot(io.cwd);
+      writeAuditRecord(where.path, options.build(base, ...details), flag || configured, { root, fromRepository: where.fromRepository });
     },
   };
 }

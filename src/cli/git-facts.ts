@@ -11,18 +11,25 @@ import type { AuditResource } from "../report/audit-record.js";
 import type { ScanMode } from "../report/types.js";
 import type { CliIo } from "./io.js";
 
-/** `https://user:token@host/x.git` → `https://host/x.git`; scp-style `git@host:x.git` is kept (no secret in it). */
+/**
+ * A remote URL fit for a log: `https://user:token@host/x.git?access_token=…#…`
+ * → `https://host/x.git`. Userinfo, query and fragment go (each can carry a
+ * token: `?private_token=` is a common way to clone); scp-style
+ * `git@host:x.git` and local paths are kept (no secret in them).
+ */
 export function stripCredentials(url: string): string {
   if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) return url;
   try {
     const parsed = new URL(url);
-    if (parsed.username === "" && parsed.password === "") return url;
+    if (parsed.username === "" && parsed.password === "" && parsed.search === "" && parsed.hash === "" && !/[?#]/.test(url)) return url;
     parsed.username = "";
     parsed.password = "";
-    return parsed.href;
+    parsed.search = "";
+    parsed.hash = "";
+    return parsed.href.replace(/[?#]$/, "");
   } catch {
-    // Not parseable as a URL: drop anything that looks like userinfo.
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1");
+    // Not parseable as a URL: drop anything that looks like userinfo, a query or a fragment.
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, "$1").replace(/[?#][\s\S]*$/, "");
   }
 }
 

@@ -6,6 +6,7 @@ Usage:
   finta-guard scan --staged            scan what the index holds for the next commit
   finta-guard scan --history [RANGE]   scan git history (default: all commits reachable from HEAD)
   finta-guard install                  install the pre-commit hook (husky or plain git)
+  finta-guard install --global         also when core.hooksPath is a folder shared by all repositories
   finta-guard uninstall                remove what install added
   finta-guard baseline [PATH...]       record current findings' fingerprints in the baseline
   finta-guard audit                    check the repository against the Finta security checklist
@@ -16,6 +17,7 @@ Options:
   --format text|json|sarif|github      report format (rules: text|json|markdown)   [text]
   -o, --output FILE                    write the report to FILE instead of stdout
   --config FILE                        configuration file      [finta-guard.config.json]
+  --config-from REV                    read configuration, ignore files and baseline from git revision REV (CI)
   --baseline FILE                      baseline file           [.finta-guard-baseline.json]
   --fail-on info|low|medium|high|critical
                                        lowest severity that makes the exit code 1  [low]

@@ -47,3 +47,16 @@ export function rejectOptions(args: CliArgs, command: string, names: readonly st
     }
   }
 }
+
+/**
+ * `--config-from REV` (CI on pull requests): configuration, ignore files and
+ * baseline come from git revision REV. `--config FILE` names a working-tree
+ * file, the very thing this option exists to avoid: the two are exclusive.
+ */
+export function resolveConfigFrom(args: CliArgs): string | undefined {
+  const rev = args.values["config-from"];
+  if (rev === undefined) return undefined;
+  if (args.values.config !== undefined) throw new UsageError("--config and --config-from cannot be used together (--config-from reads finta-guard.config.json from the revision)");
+  if (rev === "" || rev.startsWith("-")) throw new UsageError(`--config-from: "${rev}" is not a revision`);
+  return rev;
+}

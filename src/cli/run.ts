@@ -5,6 +5,7 @@
  * crash), with the stack only when FINTA_GUARD_DEBUG=1.
  */
 import { FintaGuardError } from "../errors.js";
+import { escapeControls } from "../report/escape.js";
 import { parseCliArgs, type CliArgs, type Command } from "./args.js";
 import { ExitCode } from "./exit-codes.js";
 import { HELP } from "./help.js";
@@ -24,6 +25,17 @@ const commands: Record<Command, () => Promise<CommandRunner>> = {
   uninstall: async () => (await import("./commands/install.js")).uninstallCommand,
 };
 
+/**
+ * An error message as stderr shows it: messages carry paths and keys from the
+ * repository, so control characters are shown escaped. A message of several
+ * problems joins them with "\nfinta-guard: " (config/load.ts); only that
+ * separator stays a line break, so no text can start a line of its own (a
+ * `::error` workflow command in a CI log).
+ */
+export function stderrText(message: string): string {
+  return message.split("\nfinta-guard: ").map((line) => escapeControls(line)).join("\nfinta-guard: ");
+}
+
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const args = parseCliArgs(argv);
@@ -40,11 +52,11 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
     return await runner(args, io);
   } catch (error) {
     if (error instanceof FintaGuardError) {
-      io.stderr(`finta-guard: ${error.message}\n`);
+      io.stderr(`finta-guard: ${stderrText(error.message)}\n`);
       return ExitCode.error;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`finta-guard: internal error: ${message}\n`);
+    io.stderr(`finta-guard: internal error: ${stderrText(message)}\n`);
     if (io.env.FINTA_GUARD_DEBUG === "1" && error instanceof Error && error.stack) io.stderr(error.stack + "\n");
     return ExitCode.error;
   }

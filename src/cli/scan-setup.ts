@@ -7,13 +7,19 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join, relative, resolve, sep } from "node:path";
 import { compileConfig } from "../config/compile.js";
-import { loadConfig, shownPath } from "../config/load.js";
+import { loadConfig, loadConfigFromRevision, shownPath } from "../config/load.js";
+import { openRevision, type RevisionFiles } from "../git/revision-files.js";
+import type { DisabledRule } from "../report/suppression-sources.js";
+import { IGNORE_FILES } from "../sources/ignore-stack.js";
+import { resolveConfigFrom } from "./options.js";
 import { DetectionEngine } from "../detect/engine.js";
-import { InputError } from "../errors.js";
+import { InputError, UsageError } from "../errors.js";
+import { escapeControls } from "../report/escape.js";
+import { readRegularFileSync } from "../sources/open-regular.js";
 import { scanString } from "../scan/stream-scanner.js";
 import { untrustedRuleIds } from "../scan/untrusted-rules.js";
 import { ConfiguredFilter, todayUtc, type AllowlistSpec } from "../filter/apply.js";
-import { clipHint, DEFAULT_BASELINE_FILE, legacyEntryCount, readBaseline, type Baseline } from "../filter/baseline.js";
+import { clipHint, DEFAULT_BASELINE_FILE, legacyEntryCount, parseBaseline, readBaseline, type Baseline } from "../filter/baseline.js";
 import { redactNote } from "../findings/redact.js";
 import { vendorPrefixes } from "../findings/vendor-prefix.js";
 import type { FindingFilter } from "../filter/types.js";
@@ -39,6 +45,12 @@ export interface ScanSetup {
   readonly baselineFile?: string;
   /** `verify` of the configuration (read by cli/verify.ts, used only with --verify). */
   readonly verify?: RawVerify;
+  /** `--config-from REV`: the revision configuration, ignore files and baseline were read from. */
+  readonly configFrom?: string;
+  /** With `--config-from`: the revision's ignore files (repository-relative path → text), which tree walks use instead of the working tree's. */
+  readonly revisionIgnoreFiles?: ReadonlyMap<string, string>;
+  /** Rules the configuration disabled, for the report. */
+  readonly disabledRules: readonly DisabledRule[];
 }
 
 export interface SetupOptions {
@@ -52,9 +64,21 @@ export interface SetupOptions {
 function rootIgnorePatterns(root: string): string[] {
   const file = join(root, ".finta-guardignore");
   if (!existsSync(file)) return [];
-  return readFileSync(file, "utf8")
-    .split(/\r?\n/)
-    .filter((line) => line.trim() !== "" && !line.startsWith("#"));
+  return ignorePatternsOf(readFileSync(file, "utf8"));
+}
+
+function ignorePatternsOf(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line.trim() !== "" && !line.startsWith("#"));
+}
+
+/** The ignore files committed in the trusted revision, every folder, by repository-relative path. */
+async function revisionIgnoreFiles(revision: RevisionFiles): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  for (const path of await revision.findAll(IGNORE_FILES)) {
+    const text = await revision.read(path);
+    if (text !== undefined) texts.set(path, text);
+  }
+  return texts;
 }
 
 /**
@@ -78,39 +102,59 @@ export function baselinePath(args: CliArgs, io: CliIo, root: string): { abs: str
 }
 
 export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOptions = {}): Promise<ScanSetup> {
-  const config = loadConfig({
-    cwd: io.cwd,
-    ...(args.values.config !== undefined ? { configPath: args.values.config } : {}),
-    knownRuleIds: new Set(builtinRules.map((r) => r.id)),
-  });
+  const knownRuleIds = new Set(builtinRules.map((r) => r.id));
+  const configFrom = resolveConfigFrom(args);
+  // `finta-guard baseline` writes the working tree's baseline from the working tree's configuration.
+  if (configFrom !== undefined && options.useBaseline === false) throw new UsageError("--config-from applies to scan and rules, not baseline");
+  // --config-from: nothing that suppresses is read from the working tree (the pull request under test).
+  const revision = configFrom !== undefined ? await openRevision({ cwd: io.cwd, env: io.env }, configFrom) : undefined;
+  const config = revision
+    ? await loadConfigFromRevision(revision, io.cwd, knownRuleIds)
+    : loadConfig({ cwd: io.cwd, ...(args.values.config !== undefined ? { configPath: args.values.config } : {}), knownRuleIds });
   const compiled = compileConfig(config.raw, builtinRules);
   const root = config.root;
 
   let baseline: Baseline | undefined;
   let baselineFile: string | undefined;
+  /** The baseline is a working-tree file checked when loaded, and need not be scanned. */
+  let baselineOnDisk = false;
   if (options.useBaseline !== false) {
     const where = baselinePath(args, io, root);
     if (where.explicit && !existsSync(where.abs)) throw new InputError(`${where.shown}: baseline file not found`);
-    if (existsSync(where.abs)) {
+    if (revision && !where.explicit) {
+      // An explicit --baseline is the command line's (trusted); the default one comes from the revision.
+      const shown = `${revision.rev}:${DEFAULT_BASELINE_FILE}`;
+      const text = await revision.read(DEFAULT_BASELINE_FILE);
+      if (text !== undefined) {
+        baseline = parseBaseline(text, shown);
+        baselineFile = shown;
+      }
+    } else if (existsSync(where.abs)) {
       baseline = readBaseline(where.abs, where.shown);
       baselineFile = where.shown;
-      const legacy = legacyEntryCount(baseline);
-      // Still honoured (a committed baseline must not silently stop working), but say why it should be rewritten.
-      if (legacy) {
-        io.stderr(
-          `finta-guard: ${where.shown}: ${legacy} ${legacy === 1 ? "entry uses" : "entries use"} fingerprint version 1, which lets anyone confirm a guessed password offline; run \`finta-guard baseline\` to rewrite ${legacy === 1 ? "it" : "them"} as version 2\n`,
-        );
-      }
+      baselineOnDisk = true;
     }
   }
+  const legacy = baseline ? legacyEntryCount(baseline) : 0;
+  // Still honoured (a committed baseline must not silently stop working), but say why it should be rewritten.
+  if (legacy && baselineFile !== undefined) {
+    io.stderr(
+      `finta-guard: ${baselineFile}: ${legacy} ${legacy === 1 ? "entry uses" : "entries use"} fingerprint version 1, which lets anyone confirm a guessed password offline; run \`finta-guard baseline\` to rewrite ${legacy === 1 ? "it" : "them"} as version 2\n`,
+    );
+  }
 
-  const ignorePatterns = args.values["no-ignore"] === true ? [] : rootIgnorePatterns(root);
+  const noIgnore = args.values["no-ignore"] === true;
+  const ignoreTexts = revision && !noIgnore ? await revisionIgnoreFiles(revision) : undefined;
+  const rootIgnore = ignoreTexts ? ignorePatternsOf(ignoreTexts.get(".finta-guardignore") ?? "") : noIgnore ? [] : rootIgnorePatterns(root);
+  const sourcePrefix = revision ? `${revision.rev}:` : "";
+  const configShown = config.file ?? "finta-guard.config.json";
   const global: AllowlistSpec[] = [
-    ...(compiled.globalAllowlist ? [compiled.globalAllowlist] : []),
-    ...(ignorePatterns.length ? [{ paths: ignorePatterns }] : []),
+    ...(compiled.globalAllowlist ? [{ ...compiled.globalAllowlist, source: `${configShown} allowlist.paths` }] : []),
+    ...(rootIgnore.length ? [{ paths: rootIgnore, source: `${sourcePrefix}.finta-guardignore` }] : []),
   ];
+  const disabledRules = [...new Set(config.raw.disable ?? [])].map((ruleId) => ({ ruleId, by: configShown }));
   const filter = new ConfiguredFilter({
-    ...(baseline && baselineFile !== undefined && baselineHoldsNoSecret(baseline, compiled.rules) ? { exemptFiles: [relative(root, resolve(io.cwd, baselineFile)).split(sep).join("/")] } : {}),
+    ...(baseline && baselineOnDisk && baselineFile !== undefined && baselineHoldsNoSecret(baseline, compiled.rules) ? { exemptFiles: [relative(root, resolve(io.cwd, baselineFile)).split(sep).join("/")] } : {}),
     root,
     // Staged and history scans report paths relative to the root; tree scans relative to cwd.
     pathBase: options.pathBase ?? (args.values.staged === true || args.values.history === true ? root : io.cwd),
@@ -130,6 +174,9 @@ export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOpti
     ...(compiled.customRuleIds.size ? { fileTimeoutMs: compiled.scanTimeoutMs } : {}),
     ...(baselineFile !== undefined ? { baselineFile } : {}),
     ...(config.raw.verify !== undefined ? { verify: config.raw.verify } : {}),
+    ...(revision ? { configFrom: revision.rev } : {}),
+    ...(ignoreTexts ? { revisionIgnoreFiles: ignoreTexts } : {}),
+    disabledRules,
   };
 }
 
@@ -149,7 +196,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
     const expired = entry.expires !== undefined && entry.expires <= today ? ` (expired ${entry.expires})` : "";
     // A hint written by an older version may show more than redaction does today.
     const hint = clipHint(entry.hint, prefixes.of(entry.ruleId, entry.hint));
-    io.stderr(`finta-guard: unused baseline entry: ${entry.file}: ${entry.ruleId} ${entry.fingerprint} ${hint}${expired}\n`);
+    io.stderr(`finta-guard: unused baseline entry: ${escapeControls(entry.file)}: ${escapeControls(entry.ruleId)} ${entry.fingerprint} ${escapeControls(hint)}${escapeControls(expired)}\n`);
     count++;
   }
   // The comment's reason is text from the file: a key written there is found and redacted.
@@ -160,7 +207,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
     if (target.kind !== "file") continue;
     let text: string;
     try {
-      text = readFileSync(target.absPath, "utf8");
+      text = readRegularFileSync(target.absPath);
     } catch {
       continue; // Already reported as a scan error.
     }
@@ -168,7 +215,7 @@ export function reportUnused(setup: ScanSetup, targets: readonly Target[], io: C
       // Built-in rules only: a custom rule's regex may hang, and this runs on the main thread.
       engine ??= DetectionEngine.fromSpecs(setup.rules.filter((r) => !untrusted.has(r.id)));
       const secrets = redact ? scanString(engine, unused.comment.text).map((f) => f.secret) : [];
-      io.stderr(`finta-guard: unused inline allow: ${unused.file}:${unused.line}: ${redactNote(unused.comment.text, secrets, redact)}\n`);
+      io.stderr(`finta-guard: unused inline allow: ${escapeControls(unused.file)}:${unused.line}: ${escapeControls(redactNote(unused.comment.text, secrets, redact))}\n`);
       count++;
     }
   }

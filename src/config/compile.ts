@@ -56,7 +56,8 @@ export function compileConfig(raw: RawConfig, builtins: readonly RuleSpec[]): Co
   const rules = merged
     .filter((spec) => !disabled.has(spec.id))
     .map((spec): RuleSpec => {
-      const o = raw.override?.[spec.id];
+      // Own keys only: a rule id such as "constructor" is not Object.prototype's.
+      const o = raw.override !== undefined && Object.hasOwn(raw.override, spec.id) ? raw.override[spec.id] : undefined;
       addAllowlist(spec.id, o?.allowlist);
       // A disabled rule is not reported under another rule's promotion either.
       const promote = spec.promote?.filter((p) => !disabled.has(p.to));

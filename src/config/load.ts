@@ -87,3 +87,21 @@ export function parseConfigText(text: string, file: string, knownRuleIds: Readon
   if (problems.length) throw configProblemsError(file, problems);
   return asRawConfig(value);
 }
+
+/**
+ * The configuration as committed in a trusted revision (`--config-from REV`):
+ * `finta-guard.config.json` at the root of that commit, shown as
+ * `REV:finta-guard.config.json`; none there means the defaults. The working
+ * tree is never read.
+ */
+export async function loadConfigFromRevision(
+  revision: { readonly rev: string; read(path: string): Promise<string | undefined> },
+  cwd: string,
+  knownRuleIds: ReadonlySet<string>,
+): Promise<LoadedConfig> {
+  const root = findRepoRoot(cwd);
+  const text = await revision.read(DEFAULT_CONFIG_FILE);
+  if (text === undefined) return { root, raw: {} };
+  const file = `${revision.rev}:${DEFAULT_CONFIG_FILE}`;
+  return { file, root, raw: parseConfigText(text, file, knownRuleIds) };
+}

@@ -7,6 +7,8 @@
 import { SEVERITIES, isSeverity } from "../findings/severity.js";
 import { configBaseUrlProblem } from "../verify/base-url.js";
 import { parseDay } from "./date.js";
+import { repositoryPathProblem } from "./repo-path.js";
+import { quoteShort } from "../report/escape.js";
 import type { RawConfig } from "./types.js";
 
 export interface ConfigProblem {
@@ -47,13 +49,22 @@ const oneOf = (values: readonly string[]): Check => (v, p, o) => {
   if (typeof v !== "string" || !values.includes(v)) o.push({ path: p, problem: `expected one of ${values.join(", ")}, got ${describe(v)}` });
 };
 
-/** Compiles the pattern; returns its number of capture groups, or undefined after recording the problem. */
+/**
+ * Compiles the pattern; returns why it does not compile, or undefined. The
+ * engine's message quotes the whole pattern, which may hold a key (a rule
+ * written around a real token): the problem quotes at most 40 characters.
+ */
 export function regexProblem(source: string, flags: string): string | undefined {
   try {
     new RegExp(source, flags);
     return undefined;
   } catch (error) {
-    return `invalid regex: ${(error as Error).message}`;
+    const message = (error as Error).message;
+    // V8: "Invalid regular expression: /<source>/<flags>: <why>" (flags in its own order).
+    const prefix = `Invalid regular expression: /${source}/`;
+    const end = message.startsWith(prefix) ? message.indexOf(": ", prefix.length) : -1;
+    const why = end >= 0 ? message.slice(end + 2) : message.split(source).join("…");
+    return `invalid regex ${quoteShort(source)}: ${why}`;
   }
 }
 
@@ -77,13 +88,18 @@ function isObject(v: unknown): v is Record<string, unknown> {
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
 
-/** An object with known keys; unknown keys and missing required ones are problems. */
+/**
+ * An object with known keys; unknown keys and missing required ones are
+ * problems. Keys are looked up as own properties only: `__proto__`,
+ * `constructor` or `toString` in a file are unknown keys like any other,
+ * never Object.prototype's members.
+ */
 function object(shape: Record<string, Check>, required: readonly string[] = []): Check {
   return (v, p, o) => {
     if (!isObject(v)) { expected("an object", v, p, o); return; }
-    for (const key of required) if (!(key in v)) o.push({ path: p || "(top level)", problem: `missing required key "${key}"` });
+    for (const key of required) if (!Object.hasOwn(v, key)) o.push({ path: p || "(top level)", problem: `missing required key "${key}"` });
     for (const [key, value] of Object.entries(v)) {
-      const check = shape[key];
+      const check = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (!check) o.push({ path: join(p, key), problem: "unknown key" });
       else check(value, join(p, key), o);
     }
@@ -139,9 +155,15 @@ const override = object({ severity, entropy: num(0, 8), entropyHex: num(0, 8), a
 // The keys `finta-guard audit` reads (auditLog, keys, rotationDays) keep the
 // audit's wording, which says what each value is for.
 
+// The configuration is part of the repository, which is untrusted: the log
+// it names must stay inside it (`--audit-log` on the command line may point anywhere).
 const auditLog: Check = (v, p, o) => {
   if (typeof v !== "string") o.push({ path: p, problem: "must be a string (a file path)" });
   else if (v.trim() === "") o.push({ path: p, problem: "must not be empty" });
+  else {
+    const problem = repositoryPathProblem(v);
+    if (problem !== undefined) o.push({ path: p, problem });
+  }
 };
 
 const rotationDays: Check = (v, p, o) => {
@@ -158,11 +180,11 @@ const keys: Check = (v, p, o) => {
     const at = `${p}[${i}]`;
     if (!isObject(entry)) { o.push({ path: at, problem: "must be an object" }); return; }
     for (const field of KEY_FIELDS) {
-      const value = entry[field];
+      const value = Object.hasOwn(entry, field) ? entry[field] : undefined;
       if (typeof value !== "string" || value.trim() === "") o.push({ path: `${at}.${field}`, problem: "must be a non-empty string" });
     }
     for (const field of Object.keys(entry)) if (!KEY_FIELDS.includes(field)) o.push({ path: `${at}.${field}`, problem: "unknown key" });
-    const created = entry.createdAt;
+    const created = Object.hasOwn(entry, "createdAt") ? entry.createdAt : undefined;
     if (typeof created === "string" && created.trim() !== "" && parseDay(created) === undefined) {
       o.push({ path: `${at}.createdAt`, problem: `"${created}" is not a date (YYYY-MM-DD)` });
     }

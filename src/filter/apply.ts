@@ -17,6 +17,8 @@ import type { FindingFilter, Suppression } from "./types.js";
 
 export interface AllowlistSpec extends ContentAllowlistSpec {
   readonly paths?: readonly string[];
+  /** Where it comes from (`.finta-guardignore`, `<config> allowlist.paths`), to report the paths it skipped. */
+  readonly source?: string;
 }
 
 export interface FilterOptions {
@@ -38,10 +40,11 @@ export interface FilterOptions {
 interface Allowlist {
   readonly paths: PathMatcher;
   readonly content: ContentAllowlist;
+  readonly source?: string;
 }
 
 function compileAllowlists(specs: readonly AllowlistSpec[] | undefined): Allowlist[] {
-  return (specs ?? []).map((s) => ({ paths: new PathMatcher(s.paths ?? []), content: new ContentAllowlist(s) }));
+  return (specs ?? []).map((s) => ({ paths: new PathMatcher(s.paths ?? []), content: new ContentAllowlist(s), ...(s.source !== undefined ? { source: s.source } : {}) }));
 }
 
 export interface UnusedInlineAllow {
@@ -63,6 +66,8 @@ export class ConfiguredFilter implements FindingFilter {
   readonly #usedFingerprints = new Set<string>();
   /** `file:line` of inline allow comments that suppressed a finding. */
   readonly #usedComments = new Set<string>();
+  /** Source → distinct paths its path patterns skipped (a history scan meets a path in many commits). */
+  readonly #skipped = new Map<string, Set<string>>();
   #lastFile: string | undefined;
   #lastRel = "";
 
@@ -92,7 +97,18 @@ export class ConfiguredFilter implements FindingFilter {
 
   skipsPath(file: string): boolean {
     const rel = this.rootRelative(file);
-    return this.#global.some((a) => a.paths.match(rel) !== undefined);
+    const list = this.#global.find((a) => a.paths.match(rel) !== undefined);
+    if (!list) return false;
+    const source = list.source ?? "allowlist.paths";
+    let paths = this.#skipped.get(source);
+    if (!paths) this.#skipped.set(source, (paths = new Set()));
+    paths.add(rel);
+    return true;
+  }
+
+  /** How many distinct paths each global path allowlist (by source) skipped so far. */
+  skippedPaths(): ReadonlyMap<string, number> {
+    return new Map([...this.#skipped].map(([source, paths]) => [source, paths.size] as const));
   }
 
   check(finding: Finding, raw: RawFinding): Suppression | undefined {

@@ -15,10 +15,11 @@
  * entry it cannot find (its secret is gone from the scanned files) stays
  * legacy, written with `"fingerprintVersion": 1` of its own.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { InputError } from "../errors.js";
 import { FINGERPRINT_VERSION, LEGACY_FINGERPRINT_VERSION } from "../findings/fingerprint.js";
 import { MAX_SHOWN_CHARS, REDACTED } from "../findings/redact.js";
+import { writeFileSafely } from "../report/safe-write.js";
 
 export const DEFAULT_BASELINE_FILE = ".finta-guard-baseline.json";
 export const BASELINE_VERSION = 1;
@@ -134,8 +135,22 @@ export function formatBaseline(baseline: Baseline): string {
   return JSON.stringify({ version: BASELINE_VERSION, fingerprintVersion: FINGERPRINT_VERSION, entries }, null, 2) + "\n";
 }
 
-export function writeBaseline(absPath: string, baseline: Baseline): void {
-  writeFileSync(absPath, formatBaseline(baseline));
+export interface BaselineDestination {
+  readonly absPath: string;
+  /** As shown in messages. */
+  readonly shown: string;
+  /** The repository root: no folder between it and the file may be a link. */
+  readonly root: string;
+  /** The default file name (not `--baseline FILE`): confined to the repository, a regular file. */
+  readonly fromRepository: boolean;
+}
+
+/** Writes the file, never through a link (a committed `.finta-guard-baseline.json` may be one). */
+export function writeBaseline(dest: BaselineDestination, baseline: Baseline): void {
+  writeFileSafely(
+    { path: dest.absPath, root: dest.root, fromRepository: dest.fromRepository, describe: (why) => `${dest.shown}: cannot write baseline: ${why}` },
+    formatBaseline(baseline),
+  );
 }
 
 /** How many entries still use the legacy (v1) fingerprint derivation. */

@@ -10,6 +10,7 @@
  */
 import { fingerprint, legacyFingerprint } from "./fingerprint.js";
 import { occurrences, redactNote, redactRanges, redactSecret, secretPieces, type SnippetRange } from "./redact.js";
+import { addsAnyLine } from "./blocking.js";
 import type { Finding, RawFinding } from "./types.js";
 import { NO_VENDOR_PREFIXES, type VendorPrefixes } from "./vendor-prefix.js";
 
@@ -173,7 +174,7 @@ export function buildFindings(raws: readonly RawFinding[], paths: TargetPaths, o
     const secret = raw.secret;
     const repoPath = paths.repoPath;
     let memo: string | undefined;
-    const blocking = options.changedLines ? options.changedLines.has(raw.line) : undefined;
+    const blocking = options.changedLines ? addsAnyLine(options.changedLines, raw) : undefined;
     const finding: Finding = {
       ruleId: raw.ruleId,
       severity: raw.severity,

@@ -20,6 +20,13 @@ export interface RawFinding {
   readonly column: number;
   readonly endLine: number;
   readonly endColumn: number;
+  /**
+   * First and last line of the secret in git's numbering (LF alone ends a
+   * line; a lone CR does not): what is compared with the lines a diff adds.
+   * Absent: the same as `line` / `endLine`.
+   */
+  readonly gitLine?: number;
+  readonly gitEndLine?: number;
   /** The raw secret: used for fingerprints and allowlists, then dropped. */
   readonly secret: string;
   /** The whole regex match (raw), for allowlists with regexTarget "match". */

@@ -152,7 +152,21 @@ export function buildScanAuditRecord(input: ScanAuditInput): AuditRecord {
   return buildAuditRecord(input, metadata);
 }
 
-/** One line of JSON Lines: no newline inside (JSON.stringify escapes them), one at the end. */
+/**
+ * Characters JSON.stringify leaves raw that a log viewer, a terminal or a
+ * shell reading the file could act on: DEL, the C1 controls (U+009B is a
+ * one-character CSI), the line and paragraph separators (line breaks for
+ * JavaScript and many viewers) and the bidirectional overrides. Written as
+ * `\uXXXX` escapes, which JSON parsers read back as the same characters.
+ */
+// eslint-disable-next-line no-control-regex
+const RAW_IN_JSON = /[\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/**
+ * One line of JSON Lines: no newline inside, one at the end, and no raw
+ * control character at all (JSON.stringify escapes U+0000–U+001F; the rest
+ * are escaped here), whatever file names or messages the record holds.
+ */
 export function serializeAuditRecord(record: AuditRecord): string {
-  return JSON.stringify(record) + "\n";
+  return JSON.stringify(record).replace(RAW_IN_JSON, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`) + "\n";
 }

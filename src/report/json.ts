@@ -12,7 +12,9 @@
  *     "stats": { "files", "bytes", "durationMs", "binarySkipped",
  *                "suppressed": { "<kind>": n }, "findingsBySeverity", "findingsByRule" },
  *     "suppressed": [ { "ruleId", "file", "repoPath", "line", "column", "fingerprint", "kind", "by" } ],
- *     "errors": [ { "file", "message" } ] }
+ *     "errors": [ { "file", "message" } ],
+ *     "suppressionSources"?: { "configFrom"?, "ignoredPaths": [ { "by", "paths" } ],
+ *                              "disabledRules": [ { "ruleId", "by" } ] } }
  *
  * `file` is the display path (spec/cli.md); `repoPath` the identity path the
  * fingerprint is keyed on (repository-relative, whatever folder the scan ran
@@ -23,6 +25,7 @@
  * changes if one is removed or changes meaning.
  */
 import type { Finding } from "../findings/types.js";
+import { isEmpty, suppressionSourcesRecord } from "./suppression-sources.js";
 import type { Reporter } from "./types.js";
 import { verificationField } from "./verification.js";
 
@@ -50,9 +53,10 @@ function findingRecord(f: Finding): Record<string, unknown> {
 }
 
 export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+  // A Map: a rule id such as "constructor" must count from 0, not from Object.prototype's member.
+  const counts = new Map<string, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return Object.fromEntries([...counts].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 export const formatJson: Reporter = (result, context) => {
@@ -80,6 +84,7 @@ export const formatJson: Reporter = (result, context) => {
       by: s.by,
     })),
     errors: result.errors,
+    ...(context.suppressionSources && !isEmpty(context.suppressionSources) ? { suppressionSources: suppressionSourcesRecord(context.suppressionSources) } : {}),
   };
   return JSON.stringify(document, null, 2) + "\n";
 };

@@ -1,10 +1,12 @@
 /** Rule listings: `finta-guard rules` as text, JSON and the Markdown catalogue (docs/rules.md). */
 import { SEVERITIES } from "../findings/severity.js";
 import type { RuleSpec } from "../rules/types.js";
+import { escapeControls } from "./escape.js";
 
 export function formatRulesText(rules: readonly RuleSpec[]): string {
   const width = Math.max(...rules.map((r) => r.id.length), 2);
-  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${r.description}`);
+  // A custom rule's description is the repository's text: escaped (report/escape.ts).
+  const lines = rules.map((r) => `${r.id.padEnd(width)}  ${r.severity.padEnd(8)}  ${escapeControls(r.description)}`);
   return `${"id".padEnd(width)}  severity  description\n${lines.join("\n")}\n${rules.length} rules\n`;
 }
 
@@ -25,7 +27,7 @@ export function formatRulesJson(rules: readonly RuleSpec[]): string {
 
 function cell(text: string): string {
   // `<…>` would be read as HTML by Markdown renderers.
-  return text.replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
+  return escapeControls(text.replace(/\r?\n/g, " ")).replace(/\|/g, "\\|").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
 }
 
 /** The catalogue: grouped by provider, one row per rule. docs/rules.md is this output. */

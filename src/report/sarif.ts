@@ -27,6 +27,7 @@
  * - Snippets are the redacted line (every secret on it hidden, findings/build.ts);
  *   the full secret appears only with --no-redact.
  */
+import { isEmpty, suppressionSourcesRecord } from "./suppression-sources.js";
 import type { Severity } from "../findings/severity.js";
 import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanError, Suppressed, SuppressionKind } from "../findings/types.js";
@@ -344,6 +345,7 @@ export const formatSarif: Reporter = (result, context) => {
       bytes: result.stats.bytes,
       binarySkipped: result.stats.binarySkipped,
       durationMs: result.stats.durationMs,
+      ...(context.suppressionSources && !isEmpty(context.suppressionSources) ? { suppressionSources: suppressionSourcesRecord(context.suppressionSources) } : {}),
     },
   });
   return JSON.stringify(log, null, 2) + "\n";

@@ -7,7 +7,8 @@
  */
 import type { Finding, ScanResult } from "../findings/types.js";
 import { isAtOrAbove } from "../findings/severity.js";
-import { formatFindingBlock, formatSummary, paint } from "./text.js";
+import { escapeControls } from "./escape.js";
+import { formatFindingBlock, formatSummary, paint, suppressedLine } from "./text.js";
 import type { Reporter } from "./types.js";
 
 const BOLD = "\x1b[1m";
@@ -50,7 +51,7 @@ export const formatStagedText: Reporter = (result, context) => {
   if (preexisting.length) {
     const lines = [
       paint(c, BOLD, `Pre-existing (${plural(preexisting.length, "finding")} on lines already in HEAD; not blocking this commit):`),
-      ...preexisting.map((f: Finding) => `  ${f.file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}  ${f.secret}`),
+      ...preexisting.map((f: Finding) => `  ${escapeControls(f.file)}:${f.line}:${f.column}  ${f.severity}  ${escapeControls(f.ruleId)}  ${escapeControls(f.secret)}`),
       paint(c, DIM, "  Rotate these keys, then record them with `npx finta-guard baseline` so they stop showing."),
     ];
     out.push(lines.join("\n"));
@@ -58,7 +59,7 @@ export const formatStagedText: Reporter = (result, context) => {
   if (context.verbose && result.suppressed.length) {
     out.push(
       "Suppressed:\n" +
-        result.suppressed.map((s) => `  ${s.finding.file}:${s.finding.line}:${s.finding.column}  ${s.finding.ruleId}  (${s.kind}: ${s.by})`).join("\n"),
+        result.suppressed.map(suppressedLine).join("\n"),
     );
   }
   out.push(formatSummary(result, context));

@@ -2,11 +2,16 @@
  * Human report: one block per finding (`path:line:column`, severity, rule,
  * the line with the secret redacted and a caret under it, what to do), then a
  * summary (counts by severity and rule, files, bytes, time, suppressions).
+ * Everything that comes from the scanned repository (paths, line text, allow
+ * comments, custom rule texts, commit authors) goes through escapeControls:
+ * the report is read in terminals and CI logs.
  */
 import { SEVERITIES, type Severity } from "../findings/severity.js";
 import { describePublicExample } from "../findings/public-example-note.js";
 import type { Finding, ScanResult } from "../findings/types.js";
+import { escapeControls } from "./escape.js";
 import { countBy } from "./json.js";
+import { suppressionSummary } from "./suppression-sources.js";
 import type { ReportContext, Reporter } from "./types.js";
 import { verificationLine, verificationSummary } from "./verification.js";
 
@@ -36,7 +41,7 @@ export function formatBytes(bytes: number): string {
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
-/** The redacted line with a caret run under the secret. */
+/** The redacted line with a caret run under the secret (escaped piece by piece, so the caret stays under it). */
 export function snippetWithCaret(f: Finding): string[] {
   const text = f.lineText.replace(/\t/g, " ");
   // Where the secret is in the snippet: said by the finding (two secrets on a
@@ -45,25 +50,29 @@ export function snippetWithCaret(f: Finding): string[] {
   const lead = f.lineOffset > 1 ? "…" : "";
   const gutter = `${String(f.line).padStart(6)} | `;
   const blank = `${" ".repeat(6)} | `;
-  if (at < 0 || at >= text.length) return [gutter + lead + text];
-  const caretLength = Math.max(1, f.secretSpan ? f.secretSpan[1] - f.secretSpan[0] : f.endLine === f.line ? f.secret.length : text.length - at);
-  return [gutter + lead + text, blank + " ".repeat(lead.length + at) + "^".repeat(caretLength)];
+  if (at < 0 || at >= text.length) return [gutter + lead + escapeControls(text)];
+  const end = f.secretSpan ? f.secretSpan[1] : f.endLine === f.line ? at + f.secret.length : text.length;
+  // Escaped piece by piece, so the caret sits under the secret as printed.
+  const before = escapeControls(text.slice(0, at));
+  const secret = escapeControls(text.slice(at, end));
+  const after = escapeControls(text.slice(end));
+  return [gutter + lead + before + secret + after, blank + " ".repeat(lead.length + before.length) + "^".repeat(Math.max(1, secret.length))];
 }
 
 export function formatFindingBlock(f: Finding, context: ReportContext): string {
   const c = context.color;
   const rule = context.rules.get(f.ruleId);
-  const where = paint(c, ANSI.bold, `${f.file}:${f.line}:${f.column}`);
+  const where = paint(c, ANSI.bold, `${escapeControls(f.file)}:${f.line}:${f.column}`);
   const severity = paint(c, SEVERITY_COLOR[f.severity], f.severity);
   const encoded = f.encoding ? paint(c, ANSI.dim, ` (inside a ${f.encoding}-encoded string)`) : "";
-  const out = [`${where}  ${severity}  ${f.ruleId}${rule ? paint(c, ANSI.dim, `  ${rule.description}`) : ""}${encoded}`];
+  const out = [`${where}  ${severity}  ${escapeControls(f.ruleId)}${rule ? paint(c, ANSI.dim, `  ${escapeControls(rule.description)}`) : ""}${encoded}`];
   if (f.publicExample) out.push(paint(c, ANSI.dim, `       ${describePublicExample(f.publicExample)}`));
-  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${f.author}` : ""}${f.date ? ` on ${f.date}` : ""}`));
+  if (f.commit) out.push(paint(c, ANSI.dim, `       commit ${f.commit}${f.author ? ` by ${escapeControls(f.author)}` : ""}${f.date ? ` on ${escapeControls(f.date)}` : ""}`));
   out.push(...snippetWithCaret(f));
   const verified = verificationLine(f);
-  if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, verified));
+  if (verified) out.push(paint(c, f.verification?.state === "live" ? ANSI.red + ANSI.bold : ANSI.dim, escapeControls(verified)));
   // A published example has nothing to rotate: its note replaces the remediation.
-  if (rule?.remediation && !f.publicExample) out.push(`       → ${rule.remediation}`);
+  if (rule?.remediation && !f.publicExample) out.push(`       → ${escapeControls(rule.remediation)}`);
   return out.join("\n");
 }
 
@@ -82,15 +91,22 @@ export function formatSummary(result: ScanResult, context: ReportContext): strin
     lines.push(paint(c, ANSI.bold, `✔ no secrets found`) + ` · ${scanned}`);
   } else {
     lines.push(paint(c, ANSI.red + ANSI.bold, `✖ ${findings.length} finding${findings.length === 1 ? "" : "s"}`) + ` (${severityText}) · ${scanned}`);
-    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${id} ${n}`);
+    const byRule = Object.entries(countBy(findings, (f) => f.ruleId)).map(([id, n]) => `${escapeControls(id)} ${n}`);
     lines.push(`  by rule: ${byRule.join(", ")}`);
   }
   const suppressed = Object.entries(stats.suppressed).filter(([, n]) => n);
   const verified = verificationSummary(findings);
   if (verified) lines.push(verified);
   if (suppressed.length) lines.push(`  suppressed: ${suppressed.map(([kind, n]) => `${n} by ${kind}`).join(", ")}`);
-  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${error.file}: ${error.message}`));
+  const sources = suppressionSummary(context.suppressionSources);
+  if (sources !== undefined) lines.push(`  ${sources}`);
+  for (const error of result.errors) lines.push(paint(c, ANSI.red, `  error: ${escapeControls(error.file)}: ${escapeControls(error.message)}`));
   return lines.join("\n");
+}
+
+/** One line of the `-v` list of suppressed findings (the allow comment's text is the repository's: escaped). */
+export function suppressedLine(s: ScanResult["suppressed"][number]): string {
+  return `  ${escapeControls(s.finding.file)}:${s.finding.line}:${s.finding.column}  ${escapeControls(s.finding.ruleId)}  (${s.kind}: ${escapeControls(s.by)})`;
 }
 
 export const formatText: Reporter = (result, context) => {
@@ -98,7 +114,7 @@ export const formatText: Reporter = (result, context) => {
   if (context.verbose && result.suppressed.length) {
     blocks.push(
       "Suppressed:\n" +
-        result.suppressed.map((s) => `  ${s.finding.file}:${s.finding.line}:${s.finding.column}  ${s.finding.ruleId}  (${s.kind}: ${s.by})`).join("\n"),
+        result.suppressed.map((s) => suppressedLine(s)).join("\n"),
     );
   }
   blocks.push(formatSummary(result, context));

@@ -5,6 +5,7 @@
 import type { ScanResult } from "../findings/types.js";
 import type { Severity } from "../findings/severity.js";
 import type { RuleSpec } from "../rules/types.js";
+import type { SuppressionSources } from "./suppression-sources.js";
 
 export type ScanMode = "tree" | "staged" | "history";
 
@@ -30,6 +31,8 @@ export interface ReportContext {
    * Absent: the same as `srcRoot`.
    */
   readonly baseDir?: string;
+  /** What the configuration and ignore files hid (paths, rules), shown in every format. */
+  readonly suppressionSources?: SuppressionSources | undefined;
 }
 
 export type Reporter = (result: ScanResult, context: ReportContext) => string;

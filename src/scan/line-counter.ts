@@ -6,12 +6,18 @@
  * character is not known yet (end of the buffered text) must not be counted
  * by the caller: callers only ask for positions with at least one character
  * of text after them, or at the true end of the file.
+ *
+ * Git numbers lines by LF alone (a lone CR is part of its line), and the
+ * lines a commit adds come from git: `gitLine` is the same position in git's
+ * numbering, so that what blocks is decided in the numbering git used.
  */
 export interface Position {
   /** 1-based line. */
   readonly line: number;
   /** 1-based column in UTF-16 code units. */
   readonly column: number;
+  /** 1-based line in git's numbering (LF only). */
+  readonly gitLine: number;
 }
 
 export class LineCounter {
@@ -21,6 +27,8 @@ export class LineCounter {
   #line = 1;
   /** Absolute offset of the first character of the line holding #countedTo. */
   #lineStart: number;
+  /** Git's line number (LF only) at #countedTo. */
+  #gitLine = 1;
 
   /** `origin`: the offset that is line 1, column 1 (a segment's first owned character). */
   constructor(origin = 0) {
@@ -34,7 +42,7 @@ export class LineCounter {
    */
   positionOf(pos: number, text: string, textStart: number): Position {
     this.advance(pos, text, textStart);
-    return { line: this.#line, column: pos - this.#lineStart + 1 };
+    return { line: this.#line, column: pos - this.#lineStart + 1, gitLine: this.#gitLine };
   }
 
   /** Count terminators in [#countedTo, pos). */
@@ -45,6 +53,7 @@ export class LineCounter {
     if (i < 0) throw new Error(`line counter: offset ${this.#countedTo} is no longer buffered`);
     let line = this.#line;
     let lineStart = this.#lineStart;
+    let gitLine = this.#gitLine;
     const hasCr = text.indexOf("\r", i) !== -1 && text.indexOf("\r", i) < end;
     if (!hasCr) {
       // Fast path: LF only.
@@ -52,6 +61,7 @@ export class LineCounter {
         const nl = text.indexOf("\n", i);
         if (nl === -1 || nl >= end) break;
         line++;
+        gitLine++;
         lineStart = textStart + nl + 1;
         i = nl + 1;
       }
@@ -60,6 +70,7 @@ export class LineCounter {
         const c = text.charCodeAt(i);
         if (c === 10) {
           line++;
+          gitLine++;
           lineStart = textStart + i + 1;
         } else if (c === 13) {
           // CRLF counts once, at the LF.
@@ -73,10 +84,15 @@ export class LineCounter {
     this.#countedTo = pos;
     this.#line = line;
     this.#lineStart = lineStart;
+    this.#gitLine = gitLine;
   }
 
   get line(): number {
     return this.#line;
+  }
+
+  get gitLine(): number {
+    return this.#gitLine;
   }
 
   /** Offset of the first character of the current line. */

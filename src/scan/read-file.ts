@@ -4,7 +4,8 @@
  * thread), where blocking reads into one reused buffer are the fastest way
  * through many small files, and memory stays at one chunk per thread.
  */
-import { closeSync, openSync, readSync } from "node:fs";
+import { closeSync, readSync } from "node:fs";
+import { openRegularFileSync } from "../sources/open-regular.js";
 import type { DetectionEngine } from "../detect/engine.js";
 import { StreamScanner, type StreamScanOptions, type StreamScanResult } from "./stream-scanner.js";
 
@@ -22,7 +23,8 @@ export function scanFile(absPath: string, engine: DetectionEngine, options: Stre
   sharedBuffer ??= Buffer.allocUnsafe(READ_CHUNK_BYTES);
   const buffer = sharedBuffer;
   const scanner = new StreamScanner(engine, options);
-  const fd = openSync(absPath, "r");
+  // Never blocks on a FIFO nor follows a link swapped in after listing.
+  const { fd } = openRegularFileSync(absPath);
   try {
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, null);

@@ -10,6 +10,14 @@
  * those lines either (a single-line match holds its keyword on its own
  * line), so the version is never read.
  *
+ * A secret spanning lines (a PEM block) is different: its keyword sits on
+ * its first line, which may be old while the body below it is new, and a
+ * finding blocks when any of its lines was added. So a version is also read
+ * whole when its added lines hold a keyword of a multi-line rule, when they
+ * hold a line that looks like part of an armoured body (one long base64-like
+ * token alone on its line, possibly quoted), and, once some version of a
+ * path has added such a keyword, for every later version of that path.
+ *
  * Must not: spawn git itself, print, choose exit codes.
  */
 import { DetectionEngine } from "../detect/engine.js";
@@ -42,10 +50,14 @@ export interface HistoryScanResult extends ScanResult {
  * rule pointing at the text it starts in; one engine call per batch instead
  * of one per file version is most of the speed of a history scan.
  */
-export function addedTextSuspects(engine: DetectionEngine): (texts: readonly string[]) => ReadonlySet<number> {
-  const keywords = [...new Set(engine.rules.filter((r) => r.spec.requires).flatMap((r) => r.keywords))];
+export function addedTextSuspects(engine: DetectionEngine): (texts: readonly string[], paths?: readonly string[]) => ReadonlySet<number> {
+  const multiline = engine.rules.filter((r) => r.spec.multiline);
+  const keywords = [...new Set(engine.rules.filter((r) => r.spec.requires || r.spec.multiline).flatMap((r) => r.keywords))];
   const contextKeyword = keywords.length ? new RegExp(keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "gi") : undefined;
-  return (texts) => {
+  const multilineKeyword = multiline.length ? new RegExp(multiline.flatMap((r) => r.keywords).map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i") : undefined;
+  /** Paths a version of which added a multi-line rule's keyword: a block may be open there. */
+  const openBlocks = new Set<string>();
+  return (texts, paths) => {
     const starts: number[] = [];
     let offset = 0;
     for (const text of texts) {
@@ -65,6 +77,17 @@ export function addedTextSuspects(engine: DetectionEngine): (texts: readonly str
     };
     const picked = new Set<number>();
     for (const candidate of engine.detect(joined)) picked.add(owner(candidate.secretStart));
+    if (multilineKeyword) {
+      texts.forEach((text, i) => {
+        const path = paths?.[i];
+        if (path !== undefined && openBlocks.has(path)) picked.add(i);
+        if (multilineKeyword.test(text) && path !== undefined) openBlocks.add(path);
+      });
+      ARMOUR_LINE.lastIndex = 0;
+      for (let m = ARMOUR_LINE.exec(joined); m; m = ARMOUR_LINE.exec(joined)) {
+        if (/[0-9]/.test(m[0])) picked.add(owner(m.index));
+      }
+    }
     if (contextKeyword) {
       contextKeyword.lastIndex = 0;
       for (let m = contextKeyword.exec(joined); m; m = contextKeyword.exec(joined)) {
@@ -79,6 +102,14 @@ export function addedTextSuspects(engine: DetectionEngine): (texts: readonly str
     return picked;
   };
 }
+
+/**
+ * A line that may be part of a multi-line secret's body: one token of 16 or
+ * more base64 characters alone on its line, perhaps quoted, perhaps ending in
+ * a `\n` escape and a concatenation (`"MIIE…\n" +`). Linear: after the run
+ * only a few fixed characters may follow, so a failed try costs its line.
+ */
+const ARMOUR_LINE = /^[ \t]*["'`]?[A-Za-z0-9+/=_-]{16,}(?:\\n)?["'`]?[ \t]*[+,;\\]?[ \t]*$/gm;
 
 export async function scanHistory(ctx: GitContext, options: ScanHistoryOptions): Promise<HistoryScanResult> {
   const started = performance.now();

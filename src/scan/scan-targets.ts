@@ -166,6 +166,7 @@ export function repoPathOf(target: Target, root: string | undefined): string {
   return rel.split(sep).join("/");
 }
 
+
 /**
  * Scan with untrusted rules: files by path and streams as buffered bytes, all
  * on workers under a deadline (a stuck user regex cannot be stopped on this

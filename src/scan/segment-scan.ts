@@ -18,6 +18,7 @@ import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import type { DetectionEngine } from "../detect/engine.js";
 import type { RawFinding } from "../findings/types.js";
 import { READ_CHUNK_BYTES } from "./read-file.js";
+import { BOM_SNIFF_BYTES, encodingOf } from "./text-encoding.js";
 import { BINARY_SNIFF_BYTES, HOLDBACK_CHARS, LOOKBACK_CHARS, StreamScanner, type StreamScanOptions } from "./stream-scanner.js";
 
 /** Files above this size are split (below it, whole files already keep the workers busy). */
@@ -66,10 +67,18 @@ export function safeCut(bytes: Uint8Array, at: number, offset: number): number {
   return Math.min(i, bytes.length) + offset;
 }
 
+/** How far a segment moves the counts: the position just past it, relative to its start. */
+export interface SegmentSpan {
+  readonly line: number;
+  readonly column: number;
+  /** The same in git's numbering (LF alone ends a line). */
+  readonly gitLine: number;
+}
+
 export interface SegmentOutcome {
   readonly findings: RawFinding[];
   /** Position just past the owned range, relative to its start. */
-  readonly span: { readonly line: number; readonly column: number };
+  readonly span: SegmentSpan;
   readonly bytes: number;
   readonly binary: boolean;
 }
@@ -128,6 +137,9 @@ function place(origin: { line: number; column: number }, line: number, column: n
   return line === 1 ? { line: origin.line, column: origin.column + column - 1 } : { line: origin.line + line - 1, column };
 }
 
+/** Places a relative git line (LF-only numbering has no column to carry). */
+const placeGit = (origin: number, line: number | undefined) => (line === undefined ? undefined : origin + line - 1);
+
 /**
  * Joins the segments of one file (in file order) into the one-worker result.
  * A file whose first segment is binary is binary as a whole (git's rule looks
@@ -139,22 +151,40 @@ export function mergeSegments(parts: readonly SegmentOutcome[]): { findings: Raw
   if (!first || first.binary) return { findings: [], bytes, binary: Boolean(first?.binary) };
   const findings: RawFinding[] = [];
   let origin = { line: 1, column: 1 };
+  let gitOrigin = 1;
   for (const part of parts) {
     for (const f of part.findings) {
       const start = place(origin, f.line, f.column);
       const end = place(origin, f.endLine, f.endColumn);
       const lineOffset = f.line === 1 ? origin.column + f.lineOffset - 1 : f.lineOffset;
-      findings.push({ ...f, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, lineOffset });
+      const gitLine = placeGit(gitOrigin, f.gitLine);
+      const gitEndLine = placeGit(gitOrigin, f.gitEndLine);
+      findings.push({
+        ...f, line: start.line, column: start.column, endLine: end.line, endColumn: end.column, lineOffset,
+        ...(gitLine !== undefined ? { gitLine } : {}), ...(gitEndLine !== undefined ? { gitEndLine } : {}),
+      });
     }
     origin = place(origin, part.span.line, part.span.column);
+    gitOrigin += part.span.gitLine - 1;
   }
   return { findings, bytes, binary: false };
 }
 
-/** Size of a file to plan its segments; 0 when it cannot be read (the scan itself then reports why). */
+/**
+ * Size of a file to plan its segments; 0 (not split) when it cannot be read
+ * (the scan itself then reports why) or is not UTF-8: a UTF-16/32 BOM makes
+ * the whole file wide text, which only a scan from its first byte decodes.
+ */
 export function plannedSize(absPath: string): number {
   try {
-    return statSync(absPath).size;
+    const size = statSync(absPath).size;
+    if (size <= SEGMENT_MIN_FILE_BYTES) return size;
+    const fd = openSync(absPath, "r");
+    try {
+      return encodingOf(readAt(fd, 0, BOM_SNIFF_BYTES)) === "utf-8" ? size : 0;
+    } finally {
+      closeSync(fd);
+    }
   } catch {
     return 0;
   }

@@ -19,6 +19,7 @@ import { MAX_MATCH_CHARS, type DetectionEngine } from "../detect/engine.js";
 import type { RawFinding } from "../findings/types.js";
 import { detachedCopy } from "./detached-string.js";
 import { LineCounter } from "./line-counter.js";
+import { bomUndecided, decoderFor, encodingOf, isWideEncoding, type IncrementalDecoder } from "./text-encoding.js";
 
 export const LOOKBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
 export const HOLDBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
@@ -33,18 +34,18 @@ export interface StreamScanOptions {
   /** Owned characters per window (>= 1). Tests shrink it to exercise every cut. */
   readonly windowChars?: number;
   /**
-   * Segment scans (one part of a big file, see segment-scan.ts): the first
-   * `leadBytes` bytes pushed are context only (the text before the segment),
-   * and only findings starting in the next `ownBytes` bytes are reported; the
-   * bytes after those are holdback. Both boundaries must fall where a UTF-8
-   * decoder resynchronises (segment-scan.ts places them), so decoding the
-   * parts separately gives the same characters as decoding the whole file.
-   * Positions are then relative to the segment's first owned character
-   * (line 1, column 1 there).
+   * Segment scans (one part of a big UTF-8 file, see segment-scan.ts): the
+   * first `leadBytes` bytes pushed are context only (the text before the
+   * segment), and only findings starting in the next `ownBytes` bytes are
+   * reported; the bytes after those are holdback. Both boundaries must fall
+   * where a UTF-8 decoder resynchronises (segment-scan.ts places them), so
+   * decoding the parts separately gives the same characters as decoding the
+   * whole file. Positions are then relative to the segment's first owned
+   * character (line 1, column 1 there).
    */
   readonly leadBytes?: number;
   readonly ownBytes?: number;
-  /** The bytes pushed start inside a file: keep a leading BOM, skip the binary sniff. */
+  /** The bytes pushed start inside a UTF-8 file: no BOM sniff, keep a leading U+FEFF, skip the binary sniff. */
   readonly midFile?: boolean;
 }
 
@@ -57,7 +58,11 @@ export interface StreamScanResult {
 export class StreamScanner {
   readonly #engine: DetectionEngine;
   readonly #windowChars: number;
-  readonly #decoder: InstanceType<typeof TextDecoder>;
+  /** Chosen by the file's BOM once its first bytes are in (text-encoding.ts). */
+  #decoder: IncrementalDecoder | undefined;
+  #wide = false;
+  /** The first bytes, held until there are enough to read a BOM. */
+  #head: Uint8Array | undefined;
   #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
 
@@ -76,13 +81,15 @@ export class StreamScanner {
   /** Absolute character offset where ownership ends (known once the bytes up to #ownEndByte are decoded). */
   #ownLimit = Infinity;
   #leadDone: boolean;
-  #span = { line: 1, column: 1 };
+  #span = { line: 1, column: 1, gitLine: 1 };
 
   constructor(engine: DetectionEngine, options: StreamScanOptions = {}) {
     this.#engine = engine;
     this.#windowChars = Math.max(1, options.windowChars ?? DEFAULT_WINDOW_CHARS);
-    this.#decoder = new TextDecoder("utf-8", { ignoreBOM: options.midFile === true });
-    if (options.midFile) this.#sniffed = BINARY_SNIFF_BYTES;
+    if (options.midFile) {
+      this.#decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      this.#sniffed = BINARY_SNIFF_BYTES;
+    }
     this.#leadEndByte = options.leadBytes ?? 0;
     this.#ownEndByte = options.ownBytes === undefined ? Infinity : this.#leadEndByte + options.ownBytes;
     this.#leadDone = this.#leadEndByte === 0;
@@ -92,27 +99,54 @@ export class StreamScanner {
   push(bytes: Uint8Array): boolean {
     if (this.#binary) return false;
     this.#bytes += bytes.length;
-    if (this.#sniffed < BINARY_SNIFF_BYTES) {
-      const n = Math.min(bytes.length, BINARY_SNIFF_BYTES - this.#sniffed);
-      if (bytes.subarray(0, n).includes(0)) {
-        this.#binary = true;
-        this.#text = "";
-        return false;
+    if (!this.#decoder) {
+      const head: Uint8Array = this.#head ? Buffer.concat([this.#head, bytes]) : bytes;
+      if (bomUndecided(head)) {
+        this.#head = head.slice();
+        return true;
       }
+      this.#head = undefined;
+      bytes = head;
+      this.#chooseDecoder(head);
+    }
+    return this.#feed(bytes);
+  }
+
+  #chooseDecoder(head: Uint8Array): IncrementalDecoder {
+    const encoding = encodingOf(head);
+    this.#wide = isWideEncoding(encoding);
+    return (this.#decoder = decoderFor(encoding));
+  }
+
+  #feed(bytes: Uint8Array): boolean {
+    if (!this.#wide && this.#sniffed < BINARY_SNIFF_BYTES) {
+      const n = Math.min(bytes.length, BINARY_SNIFF_BYTES - this.#sniffed);
+      if (bytes.subarray(0, n).includes(0)) return this.#markBinary();
       this.#sniffed += n;
     }
+    let decoded = "";
     const before = this.#bytes - bytes.length;
     let from = 0;
-    // Segment boundaries inside this chunk: decode up to each, then restart the decoder there.
+    // Segment boundaries inside these bytes: decode up to each, then restart the decoder there.
     for (const boundary of [this.#leadEndByte, this.#ownEndByte]) {
       if (boundary > before + from && boundary <= this.#bytes) {
         const cut = boundary - before;
-        this.#text += this.#decoder.decode(bytes.subarray(from, cut));
+        this.#text += decoded + this.#decoder!.decode(bytes.subarray(from, cut));
+        decoded = "";
         from = cut;
+        // A fresh UTF-8 decoder that keeps a U+FEFF at the cut (segments are only made of UTF-8 files).
+        this.#decoder = new TextDecoder("utf-8", { ignoreBOM: true });
         this.#reachBoundary(boundary);
       }
     }
-    if (from < bytes.length) this.#text += this.#decoder.decode(from === 0 ? bytes : bytes.subarray(from), { stream: true });
+    if (from < bytes.length) decoded = this.#decoder!.decode(from === 0 ? bytes : bytes.subarray(from), { stream: true });
+    if (this.#wide && this.#sniffed < BINARY_SNIFF_BYTES) {
+      // UTF-16/32 text holds NUL bytes: a NUL *character* is what marks binary here.
+      const n = Math.min(decoded.length, BINARY_SNIFF_BYTES - this.#sniffed);
+      if (decoded.slice(0, n).includes("\0")) return this.#markBinary();
+      this.#sniffed += n;
+    }
+    this.#text += decoded;
     // Process every window that is complete: its owned range plus the holdback.
     while (this.#leadDone && this.#ownStart < this.#ownLimit && this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
       this.#processWindow(false);
@@ -132,26 +166,39 @@ export class StreamScanner {
   }
 
   /**
-   * Segment scans: the position just past the owned range, relative to its
-   * start (how far the segment moves the line and column counts).
+   * Segment scans, after finish(): the position just past the owned range,
+   * relative to its start (how far the segment moves the line and column counts).
    */
-  ownedSpan(): { readonly line: number; readonly column: number } {
+  ownedSpan(): { readonly line: number; readonly column: number; readonly gitLine: number } {
     return this.#span;
+  }
+
+  #markBinary(): false {
+    this.#binary = true;
+    this.#text = "";
+    return false;
   }
 
   /** End of input: scan what is left and return the findings in order. */
   finish(): StreamScanResult {
     if (!this.#finished) {
       this.#finished = true;
+      if (!this.#decoder) {
+        // A file shorter than a BOM sniff: its few bytes are still scanned.
+        const head = this.#head ?? new Uint8Array(0);
+        this.#head = undefined;
+        this.#chooseDecoder(head);
+        this.#feed(head);
+      }
       if (!this.#binary) {
-        this.#text += this.#decoder.decode();
+        this.#text += this.#decoder!.decode();
         if (!this.#leadDone) this.#reachBoundary(this.#leadEndByte);
         if (this.#ownLimit === Infinity && this.#ownEndByte !== Infinity) this.#ownLimit = this.#bufferedEnd();
         while (this.#ownStart < Math.min(this.#ownLimit, this.#bufferedEnd())) this.#processWindow(true);
         // Count the owned range's last line so ownedSpan() can be asked.
         const end = Math.min(this.#ownLimit, this.#bufferedEnd());
         this.#lines.advance(end, this.#text, this.#textStart);
-        this.#span = { line: this.#lines.line, column: end - this.#lines.lineStart + 1 };
+        this.#span = { line: this.#lines.line, column: end - this.#lines.lineStart + 1, gitLine: this.#lines.gitLine };
       }
       this.#text = "";
     }
@@ -214,6 +261,7 @@ export class StreamScanner {
     const start = this.#lines.positionOf(windowStart + secretStart, this.#text, this.#textStart);
     // End position: count terminators inside the secret (multi-line PEM blocks).
     let endLine = start.line;
+    let gitEndLine = start.gitLine;
     let endLineStart = windowStart + secretStart - (start.column - 1);
     for (let i = secretStart; i < secretEnd; i++) {
       const ch = text.charCodeAt(i);
@@ -221,6 +269,7 @@ export class StreamScanner {
         endLine++;
         endLineStart = windowStart + i + 1;
       }
+      if (ch === 10) gitEndLine++;
     }
     const endColumn = windowStart + secretEnd - endLineStart + 1;
     const floor = Math.max(0, secretStart - CONTEXT_CHARS);
@@ -245,6 +294,8 @@ export class StreamScanner {
       column: start.column,
       endLine,
       endColumn,
+      gitLine: start.gitLine,
+      gitEndLine,
       secret: detachedCopy(secret),
       match: detachedCopy(text.slice(matchStart, matchEnd)),
       lineText: detachedCopy(lineText),

@@ -1,7 +1,7 @@
 /** Messages between the scan pool and its worker threads (structured-clone data only). */
 import type { RawFinding } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
-import type { SegmentPlan } from "./segment-scan.js";
+import type { SegmentPlan, SegmentSpan } from "./segment-scan.js";
 
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
@@ -37,7 +37,7 @@ export interface FileOutcome {
   readonly error?: string;
   /** A segment's outcome: its part number and how far it moves the line and column counts. */
   readonly part?: number;
-  readonly span?: { readonly line: number; readonly column: number };
+  readonly span?: SegmentSpan;
 }
 
 export interface WorkerResponse {

@@ -4,7 +4,8 @@
  * and posts raw findings back. In guarded scans it publishes which item it is
  * on, so the main thread can stop it when an untrusted rule hangs.
  */
-import { fstatSync, openSync, closeSync } from "node:fs";
+import { closeSync } from "node:fs";
+import { openRegularFileSync } from "../sources/open-regular.js";
 import { parentPort, workerData } from "node:worker_threads";
 import { DetectionEngine } from "../detect/engine.js";
 import { describeFsError } from "../sources/fs-error.js";
@@ -20,12 +21,9 @@ const progress = init.progress ? new Int32Array(init.progress) : undefined;
 
 function sizeKiB(item: WorkItem): number {
   if (item.bytes) return Math.ceil(item.bytes.byteLength / 1024);
-  const fd = openSync(item.absPath, "r");
-  try {
-    return Math.ceil(fstatSync(fd).size / 1024);
-  } finally {
-    closeSync(fd);
-  }
+  const { fd, size } = openRegularFileSync(item.absPath);
+  closeSync(fd);
+  return Math.ceil(size / 1024);
 }
 
 function scanItem(item: WorkItem): FileOutcome {

@@ -16,6 +16,9 @@ export function describeFsError(error: unknown): string {
       return "is a directory";
     case "ELOOP":
       return "too many levels of symbolic links";
+    case "ENOTREGULAR":
+      // open-regular.ts: the path no longer holds the regular file that was listed.
+      return (error as Error).message;
     default:
       return (error as Error | undefined)?.message ?? String(error);
   }

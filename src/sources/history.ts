@@ -39,7 +39,7 @@ export interface HistoryOptions {
    * Those versions are read and scanned whole. Asked once per batch, so the
    * caller can test many small texts in one pass.
    */
-  readonly suspects: (addedTexts: readonly string[]) => ReadonlySet<number>;
+  readonly suspects: (addedTexts: readonly string[], paths: readonly string[]) => ReadonlySet<number>;
 }
 
 export interface HistoryCounts {
@@ -167,7 +167,7 @@ export async function openHistory(ctx: GitContext, options: HistoryOptions): Pro
   /** Targets of this chunk, in commit order: those read whole regardless, and those the caller's test picks. */
   const takeBatch = (): StreamTarget[] => {
     const tested = entries.filter((e) => e.text !== undefined);
-    const picked = tested.length ? options.suspects(tested.map((e) => e.text!)) : new Set<number>();
+    const picked = tested.length ? options.suspects(tested.map((e) => e.text!), tested.map((e) => e.target.path)) : new Set<number>();
     counts.scannedVersions += picked.size;
     const keep = new Set(tested.filter((_, i) => picked.has(i)));
     const batch = entries.filter((e) => e.text === undefined || keep.has(e)).map((e) => e.target);

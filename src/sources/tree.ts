@@ -9,6 +9,12 @@
  * patterns (`'src/**\/*.ts'`), micromatch applies `--include`/`--exclude`.
  * Symbolic links are not followed (as git and ripgrep do), so link loops
  * cannot trap the walk; `.git` folders are always skipped.
+ *
+ * In a git repository, `.gitignore` and `.git/info/exclude` hide untracked
+ * files only: a tracked file is scanned whatever they say (git tracks it, so
+ * it is the repository's content, and a force-added `.env` is exactly what a
+ * scan must see). `.finta-guardignore` hides tracked files too. Every path an
+ * ignore file hides is counted against that file for the report.
  */
 import { lstatSync, readdirSync, type Dirent } from "node:fs";
 import { isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -17,7 +23,8 @@ import micromatch from "micromatch";
 import { InputError } from "../errors.js";
 import { describeFsError } from "./fs-error.js";
 import type { ScanError } from "../findings/types.js";
-import { IgnoreStack } from "./ignore-stack.js";
+import { readTrackedPaths, type TrackedPaths } from "../git/tracked-paths.js";
+import { IGNORE_FILES, IgnoreStack, familyOf, type IgnoreFileText } from "./ignore-stack.js";
 import type { FileTarget } from "./types.js";
 
 export interface TreeOptions {
@@ -27,12 +34,46 @@ export interface TreeOptions {
   /** micromatch globs on the reported path; when set, only matching files are scanned. */
   readonly include?: readonly string[];
   readonly exclude?: readonly string[];
+  /**
+   * `--config-from REV`: the ignore files (`.gitignore`, `.finta-guardignore`)
+   * committed in REV, by repository-relative path, used instead of the working
+   * tree's; `rev` prefixes their names in reports.
+   */
+  readonly ignoreFiles?: { readonly rev: string; readonly texts: ReadonlyMap<string, string> };
 }
 
 export interface TreeListing {
   readonly targets: FileTarget[];
   /** Directories that could not be read: the run must exit 2, not skip them silently. */
   readonly errors: ScanError[];
+  /**
+   * Paths (files, or folders pruned whole) each ignore file hid, keyed by the
+   * ignore file relative to the repository root (`.finta-guardignore`,
+   * `sub/.gitignore`, `.git/info/exclude`).
+   */
+  readonly ignored: ReadonlyMap<string, number>;
+  /**
+   * Paths named on the command line that are not regular files (a symbolic
+   * link, a FIFO, a device, a socket): not read, and not an error; the
+   * command says so on stderr (`skipped, not a regular file`).
+   */
+  readonly skipped: SkippedPath[];
+}
+
+export interface SkippedPath {
+  /** As reports show it (relative to the current directory when under it). */
+  readonly path: string;
+  /** What it is instead: "a symbolic link", "a FIFO", "a device", "a socket". */
+  readonly kind: string;
+}
+
+/** What a non-regular, non-directory entry is, in a notice's words. */
+function specialKind(stat: { isSymbolicLink(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean }): string {
+  if (stat.isSymbolicLink()) return "a symbolic link";
+  if (stat.isFIFO()) return "a FIFO";
+  if (stat.isSocket()) return "a socket";
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return "a device";
+  return "not a file or folder";
 }
 
 /** The path as reports show it: relative to cwd when under it, else absolute; `/` separators. */
@@ -47,6 +88,8 @@ const GLOB_CHARS = /[*?[\]{}]/;
 export function listTreeTargets(paths: readonly string[], options: TreeOptions): TreeListing {
   const targets: FileTarget[] = [];
   const errors: ScanError[] = [];
+  const ignored = new Map<string, number>();
+  const skipped: SkippedPath[] = [];
   const seen = new Set<string>();
   const add = (absPath: string) => {
     if (seen.has(absPath)) return;
@@ -72,16 +115,29 @@ export function listTreeTargets(paths: readonly string[], options: TreeOptions):
       throw new InputError(`${arg}: ${describeFsError(error)}`, { cause: error });
     }
     if (stat.isDirectory()) {
-      const { base, stack } = options.noIgnore ? { base: abs, stack: undefined } : ancestorStack(abs);
-      walk(abs, toSlash(relative(base, abs)), stack, add, errors, options.cwd);
+      const levels = levelEntry(options.ignoreFiles);
+      const { base, stack, root } = options.noIgnore ? { base: abs, stack: undefined, root: undefined } : ancestorStack(abs, levels);
+      let tracked: TrackedPaths | undefined;
+      const walker: Walker = {
+        add,
+        errors,
+        cwd: options.cwd,
+        // Asked only once an ignore rule of git's hides something, so a repository without ignored paths pays nothing.
+        tracked: () => (tracked ??= root ? readTrackedPaths(root) : { has: () => false, holdsTracked: () => false }),
+        hidden: (by) => ignored.set(by, (ignored.get(by) ?? 0) + 1),
+        enter: levels,
+      };
+      walk(abs, toSlash(relative(base, abs)), stack, walker);
     } else if (stat.isFile()) {
       // A file named on the command line is scanned even when ignored, as rg does.
       add(abs);
-    } else if (stat.isSymbolicLink()) {
-      throw new InputError(`${arg}: is a symbolic link (not followed)`);
+    } else {
+      // Links are not followed and FIFOs, devices and sockets are not content
+      // (a FIFO would block the read forever): all skipped alike, with a notice.
+      skipped.push({ path: displayPath(abs, options.cwd), kind: specialKind(stat) });
     }
   }
-  return { targets, errors };
+  return { targets, errors, ignored, skipped };
 }
 
 function toSlash(p: string): string {
@@ -109,12 +165,28 @@ function findRepoRoot(dir: string): string | undefined {
  * was named on the command line, so those rules never exclude `dir` itself
  * (ripgrep's rule): only what lies inside it.
  */
-function ancestorStack(dir: string): { base: string; stack: IgnoreStack } {
+/** How the walk reads a folder's ignore files: from disk, or from the trusted revision's texts. */
+type EnterLevel = (stack: IgnoreStack, absDir: string, relDir: string, names: ReadonlySet<string>) => IgnoreStack;
+
+function levelEntry(fromRevision: TreeOptions["ignoreFiles"]): EnterLevel {
+  if (!fromRevision) return (stack, absDir, relDir, names) => stack.enter(absDir, relDir, names);
+  return (stack, _absDir, relDir) => {
+    const files: IgnoreFileText[] = [];
+    for (const name of IGNORE_FILES) {
+      const path = relDir === "" ? name : `${relDir}/${name}`;
+      const text = fromRevision.texts.get(path);
+      if (text !== undefined) files.push({ shown: `${fromRevision.rev}:${path}`, family: familyOf(name), text });
+    }
+    return stack.enterTexts(relDir, files);
+  };
+}
+
+function ancestorStack(dir: string, enterLevel: EnterLevel): { base: string; stack: IgnoreStack; root?: string } {
   const root = findRepoRoot(dir);
   if (!root) return { base: dir, stack: IgnoreStack.empty() };
-  let stack = IgnoreStack.empty().enter(root, "", new Set(), [join(root, ".git", "info", "exclude")]);
+  let stack = IgnoreStack.empty().enter(root, "", new Set(), [{ abs: join(root, ".git", "info", "exclude"), shown: ".git/info/exclude" }]);
   const rel = toSlash(relative(root, dir));
-  if (rel === "") return { base: root, stack };
+  if (rel === "") return { base: root, stack, root };
   const parts = rel.split("/");
   // Ancestors strictly above `dir` (the walk enters `dir` itself).
   for (let i = 0; i < parts.length; i++) {
@@ -126,38 +198,55 @@ function ancestorStack(dir: string): { base: string; stack: IgnoreStack } {
     } catch {
       names = new Set();
     }
-    stack = stack.enter(absDir, relDir, names);
+    stack = enterLevel(stack, absDir, relDir, names);
   }
-  return { base: root, stack: stack.namedRoot(rel) };
+  return { base: root, stack: stack.namedRoot(rel), root };
 }
 
-function walk(
-  absDir: string,
-  relDir: string,
-  stack: IgnoreStack | undefined,
-  add: (absPath: string) => void,
-  errors: ScanError[],
-  cwd: string,
-): void {
+interface Walker {
+  readonly add: (absPath: string) => void;
+  readonly errors: ScanError[];
+  readonly cwd: string;
+  /** The repository's tracked paths (relative to the walk's base, the root). */
+  readonly tracked: () => TrackedPaths;
+  /** Count one path hidden by the ignore file `by`. */
+  readonly hidden: (by: string) => void;
+  readonly enter: EnterLevel;
+}
+
+/**
+ * Is the entry hidden? `.finta-guardignore` hides anything; git's ignore
+ * files hide what git does not track (for a folder: unless it holds tracked
+ * paths, which the walk then enters, still hiding its untracked ones).
+ */
+function hides(stack: IgnoreStack, rel: string, isDir: boolean, walker: Walker): boolean {
+  const verdict = stack.verdict(rel, isDir);
+  const by = verdict.finta ?? (verdict.git !== undefined && !(isDir ? walker.tracked().holdsTracked(rel) : walker.tracked().has(rel)) ? verdict.git : undefined);
+  if (by === undefined) return false;
+  walker.hidden(by);
+  return true;
+}
+
+function walk(absDir: string, relDir: string, stack: IgnoreStack | undefined, walker: Walker): void {
   let entries: Dirent[];
   try {
     entries = readdirSync(absDir, { withFileTypes: true });
   } catch (error) {
-    errors.push({ file: displayPath(absDir, cwd), message: describeFsError(error) });
+    walker.errors.push({ file: displayPath(absDir, walker.cwd), message: describeFsError(error) });
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const names = new Set(entries.map((e) => e.name));
-  const here = stack?.enter(absDir, relDir, names);
+  const here = stack ? walker.enter(stack, absDir, relDir, names) : undefined;
   for (const entry of entries) {
     const rel = relDir === "" ? entry.name : `${relDir}/${entry.name}`;
     if (entry.isDirectory()) {
       if (entry.name === ".git") continue;
-      if (here?.ignores(rel, true)) continue;
-      walk(join(absDir, entry.name), rel, here, add, errors, cwd);
+      if (here && hides(here, rel, true, walker)) continue;
+      walk(join(absDir, entry.name), rel, here, walker);
     } else if (entry.isFile()) {
-      if (here?.ignores(rel, false)) continue;
-      add(join(absDir, entry.name));
+      if (here && hides(here, rel, false, walker)) continue;
+      walker.add(join(absDir, entry.name));
     }
     // Symbolic links, sockets, FIFOs and devices are not content: skipped.
   }

@@ -27,11 +27,19 @@ const readLines = (file: string) => readFileSync(file, "utf8").split("\n").filte
 describe("resolveAuditLogPath", () => {
   it.each([
     { name: "nothing asked", flag: undefined, configured: undefined, expected: undefined },
-    { name: "flag, relative to cwd", flag: "logs/a.jsonl", configured: ".finta-guard/audit.jsonl", expected: "/work/dir/logs/a.jsonl" },
-    { name: "configured, relative to the root", flag: undefined, configured: ".finta-guard/audit.jsonl", expected: "/repo/.finta-guard/audit.jsonl" },
-    { name: "configured, absolute", flag: undefined, configured: "/var/log/fg.jsonl", expected: "/var/log/fg.jsonl" },
+    { name: "flag, relative to cwd", flag: "logs/a.jsonl", configured: ".finta-guard/audit.jsonl", expected: { path: "/home/dev/dir/logs/a.jsonl", fromRepository: false } },
+    { name: "flag, anywhere", flag: "/var/log/fg.jsonl", configured: undefined, expected: { path: "/var/log/fg.jsonl", fromRepository: false } },
+    { name: "configured, relative to the root", flag: undefined, configured: ".finta-guard/audit.jsonl", expected: { path: "/repo/.finta-guard/audit.jsonl", fromRepository: true } },
   ])("$name", ({ flag, configured, expected }) => {
-    expect(resolveAuditLogPath(flag, configured, "/work/dir", "/repo")).toBe(expected);
+    expect(resolveAuditLogPath(flag, configured, "/home/dev/dir", "/repo")).toEqual(expected);
+  });
+
+  it.each([
+    ["/var/log/fg.jsonl", 'must be a path inside the repository, got the absolute path "/var/log/fg.jsonl" (name a file elsewhere with the command-line option instead)'],
+    ["../home/.bashrc", 'must stay inside the repository, got "../home/.bashrc" (".." is not allowed)'],
+    [".git/hooks/post-commit", 'must not point into .git/, got ".git/hooks/post-commit"'],
+  ])("a configured path outside the repository (%s) is refused", (configured, problem) => {
+    expect(() => resolveAuditLogPath(undefined, configured, "/home/dev/dir", "/repo")).toThrow(`configuration: auditLog: ${problem}`);
   });
 
   it.each([

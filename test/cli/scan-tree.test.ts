@@ -1,8 +1,8 @@
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { fake } from "../helpers/fake-secrets.js";
-import { runBin, runCli } from "../helpers/cli.js";
+import { publicBinCopy, runBin, runCli } from "../helpers/cli.js";
 import { makeTempTree, type TempTree } from "../helpers/temp-tree.js";
 
 interface JsonFinding {
@@ -194,11 +194,20 @@ describe("errors: one line, exit 2", () => {
   it("an unreadable file met during a walk is reported and makes the run exit 2", () => {
     tree = makeTempTree({ "ok.txt": "fine\n", "locked/secret.txt": live });
     chmodSync(join(tree.root, "locked", "secret.txt"), 0o000);
-    chmodSync(tree.root, 0o755);
-    // Root reads anything: drop to an unprivileged user for this check.
-    const out = runBin(["scan", "."], tree.root, { prefix: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] });
-    expect(out.code).toBe(2);
-    expect(out.stderr).toBe("finta-guard: locked/secret.txt: permission denied\n");
+    // Modes set explicitly (a run under umask 077 creates 0700 folders and 0600 files).
+    for (const dir of [tree.root, join(tree.root, "locked")]) chmodSync(dir, 0o755);
+    chmodSync(join(tree.root, "ok.txt"), 0o644);
+    // Root reads anything: drop to an unprivileged user for this check. That
+    // user runs a world-readable copy of the program: the checkout's own
+    // folder may be private (a clone under a home only its owner can enter).
+    const copy = publicBinCopy();
+    try {
+      const out = runBin(["scan", "."], tree.root, { prefix: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"], bin: copy.bin });
+      expect(out.code).toBe(2);
+      expect(out.stderr).toBe("finta-guard: locked/secret.txt: permission denied\n");
+    } finally {
+      rmSync(copy.dir, { recursive: true, force: true });
+    }
   });
 
   it("the binary prints no stack trace and exits 2 on bad input", () => {

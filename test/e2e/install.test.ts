@@ -88,14 +88,14 @@ describe("plain git hooks", () => {
 });
 
 describe("husky", () => {
-  it("appends the block to .husky/pre-commit, keeping other lines; uninstall restores the file exactly", async () => {
+  it("puts the block first in .husky/pre-commit, keeping other lines; uninstall restores the file exactly", async () => {
     repo = makeGitRepo();
     repo.write(".husky/pre-commit", "npm test\nnpx lint-staged\n");
     repo.git(["config", "core.hooksPath", ".husky/_"]);
     expect(await cli(["install"])).toEqual({ code: 0, stdout: "finta-guard: installed the pre-commit hook (husky, .husky/pre-commit)\n", stderr: "" });
-    expect(read(".husky/pre-commit")).toBe(`npm test\nnpx lint-staged\n${HUSKY_BLOCK}\n`);
+    expect(read(".husky/pre-commit")).toBe(`${HUSKY_BLOCK}\nnpm test\nnpx lint-staged\n`);
     expect(await cli(["install"])).toEqual({ code: 0, stdout: "finta-guard: the pre-commit hook is already installed (.husky/pre-commit)\n", stderr: "" });
-    expect(read(".husky/pre-commit")).toBe(`npm test\nnpx lint-staged\n${HUSKY_BLOCK}\n`);
+    expect(read(".husky/pre-commit")).toBe(`${HUSKY_BLOCK}\nnpm test\nnpx lint-staged\n`);
     expect((await cli(["uninstall"])).stdout).toBe("finta-guard: removed the finta-guard hook from .husky/pre-commit\n");
     expect(read(".husky/pre-commit")).toBe("npm test\nnpx lint-staged\n");
   });

@@ -50,7 +50,7 @@ describe("configuration errors", () => {
       code: 2,
       stdout: "",
       stderr:
-        "finta-guard: finta-guard.config.json: allowlist.regexes[0]: invalid regex: Invalid regular expression: /(/u: Unterminated group\n" +
+        "finta-guard: finta-guard.config.json: allowlist.regexes[0]: invalid regex \"(\": Unterminated group\n" +
         "finta-guard: finta-guard.config.json: disable[0]: unknown rule id \"nope\"\n",
     });
   });

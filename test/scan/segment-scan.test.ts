@@ -50,9 +50,9 @@ function corpus(seed: number, lines: number): Uint8Array {
   return Buffer.concat(parts);
 }
 
-type Pos = Pick<RawFinding, "ruleId" | "line" | "column" | "endLine" | "endColumn" | "lineOffset" | "lineText" | "prevLineText" | "secret" | "match">;
+type Pos = Pick<RawFinding, "ruleId" | "line" | "column" | "endLine" | "endColumn" | "gitLine" | "gitEndLine" | "lineOffset" | "lineText" | "prevLineText" | "secret" | "match">;
 const pos = (f: RawFinding): Pos => ({
-  ruleId: f.ruleId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn,
+  ruleId: f.ruleId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, gitLine: f.gitLine, gitEndLine: f.gitEndLine,
   lineOffset: f.lineOffset, lineText: f.lineText, prevLineText: f.prevLineText, secret: f.secret, match: f.match,
 });
 

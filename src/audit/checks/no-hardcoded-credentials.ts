@@ -7,6 +7,7 @@
  * reportable credential; what the filters suppressed is counted in the
  * reason. Findings carry the redacted secret only.
  */
+import { lstatSync } from "node:fs";
 import { join } from "node:path";
 import { InputError } from "../../errors.js";
 import { builtinRules } from "../../rules/index.js";
@@ -23,7 +24,8 @@ export const noHardcodedCredentials: Check = {
   practice: "Keys are read from the environment or a secret store at run time, never written into code or config that git tracks.",
   async run({ git, repoRoot, scan }): Promise<CheckResult> {
     const tracked = await git.trackedFiles();
-    const targets: FileTarget[] = tracked.map((path) => ({ kind: "file", path, absPath: join(repoRoot, path) }));
+    // A tracked symbolic link holds a path, not content; its target is scanned as itself when tracked.
+    const targets: FileTarget[] = tracked.filter((path) => !isSymlink(join(repoRoot, path))).map((path) => ({ kind: "file", path, absPath: join(repoRoot, path) }));
     const rules = scan?.rules ? scan.rules.filter((r) => r.id.startsWith("finta-")) : FINTA_RULES;
     const result = await scanTargets(targets, {
       rules,
@@ -66,4 +68,12 @@ function suppressedNote(counts: Partial<Record<SuppressionKind, number>>): strin
   const parts = (Object.keys(KIND_NAMES) as SuppressionKind[]).filter((k) => (counts[k] ?? 0) > 0).map((k) => `${counts[k]} ${KIND_NAMES[k]}`);
   const total = (Object.values(counts) as number[]).reduce((a, b) => a + b, 0);
   return total > 0 ? `; ${total} suppressed: ${parts.join(", ")}` : "";
+}
+
+function isSymlink(absPath: string): boolean {
+  try {
+    return lstatSync(absPath).isSymbolicLink();
+  } catch {
+    return false; // Gone from the working tree: the scan reports nothing for it.
+  }
 }

@@ -8,7 +8,6 @@
  * With --audit-log FILE (or `auditLog` in the configuration) every run,
  * including one that could not be done, appends a `finta-guard.audit` record.
  */
-import { writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { resolve } from "node:path";
 import { loadAuditConfig, type AuditConfig } from "../../audit/audit-config.js";
@@ -18,6 +17,8 @@ import { formatAuditText } from "../../audit/format-text.js";
 import { findRepoRoot } from "../../audit/git.js";
 import { runAudit, type AuditReport } from "../../audit/index.js";
 import { auditLogMetadata } from "../../audit/log-metadata.js";
+import { writeFileSafely } from "../../report/safe-write.js";
+import { findRepoRoot as findConfigRoot } from "../../config/load.js";
 import { InputError, UsageError } from "../../errors.js";
 import type { FindingFilter } from "../../filter/types.js";
 import type { RuleSpec } from "../../rules/types.js";
@@ -79,11 +80,10 @@ export async function auditCommand(args: AuditCommandArgs, io: AuditCommandIo, s
   if (args.output === undefined || args.output === "-") {
     io.stdout(text);
   } else {
-    try {
-      writeFileSync(resolve(args.cwd, args.output), text);
-    } catch (error) {
-      throw new InputError(`--output ${args.output}: cannot write (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, { cause: error });
-    }
+    const output = args.output;
+    // Never through a link the repository commits (report/safe-write.ts).
+    // The root as found from cwd, spelled as the path is (git's is resolved through links).
+    writeFileSafely({ path: resolve(args.cwd, output), root: findConfigRoot(args.cwd), describe: (why) => `--output ${output}: cannot write (${why})` }, text);
   }
   return report.summary.fail > 0 ? ExitCode.findings : ExitCode.clean;
 }

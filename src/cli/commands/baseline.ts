@@ -21,6 +21,7 @@ import { clipHint, readBaseline, writeBaseline, type BaselineEntry } from "../..
 import { legacyFingerprintOf } from "../../findings/build.js";
 import { vendorPrefixes } from "../../findings/vendor-prefix.js";
 import type { ScanResult } from "../../findings/types.js";
+import { escapeControls } from "../../report/escape.js";
 import { countBy } from "../../report/json.js";
 import { shortErrorMessage } from "../../report/audit-record.js";
 import { scanTargets } from "../../scan/scan-targets.js";
@@ -29,6 +30,7 @@ import type { CliArgs } from "../args.js";
 import { errorMetadata, startAuditLogBeforeConfig, withMetadata } from "../audit-log.js";
 import { ExitCode } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { skippedNotice } from "../output.js";
 import { resolveJobs } from "../options.js";
 import { baselinePath, loadScanSetup, type ScanSetup } from "../scan-setup.js";
 import { findRepoRoot } from "../../config/load.js";
@@ -90,6 +92,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     ...(args.values.include ? { include: args.values.include } : {}),
     ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
   });
+  for (const skipped of listing.skipped) io.stderr(skippedNotice(skipped));
   // The baseline does not record itself (its hints are redacted; scans check its free text).
   const targets = listing.targets.filter((t) => t.absPath !== where.abs);
   const result = await scanTargets(targets, {
@@ -103,7 +106,7 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
   const errors = [...listing.errors, ...result.errors];
   if (errors.length) {
     // A partial scan would write a partial baseline: write nothing.
-    for (const error of errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    for (const error of errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     return { code: ExitCode.error, metadata: baselineMetadata(where.shown, { ...result, errors }) };
   }
 
@@ -153,8 +156,8 @@ async function updateBaseline(args: CliArgs, io: CliIo, session: BaselineSession
     current.set(entry.fingerprint, entry);
   }
   const added = [...current.values()].filter((e) => !old.has(e.fingerprint) && !legacy.has(e.fingerprint) && !rewrittenAs.has(e.fingerprint));
-  writeBaseline(where.abs, { entries: [...current.values()] });
-  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${where.shown} (${added.length} new${rewritten.size ? `, ${rewritten.size} rewritten from fingerprint version 1` : ""}${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
+  writeBaseline({ absPath: where.abs, shown: where.shown, root, fromRepository: !where.explicit }, { entries: [...current.values()] });
+  io.stdout(`finta-guard: wrote ${current.size} baseline ${current.size === 1 ? "entry" : "entries"} to ${escapeControls(where.shown)} (${added.length} new${rewritten.size ? `, ${rewritten.size} rewritten from fingerprint version 1` : ""}${args.values.prune === true ? `, ${pruned.length} pruned` : ""})\n`);
   return { code: ExitCode.clean, metadata: baselineMetadata(where.shown, result, { entries: current.size, added, pruned }) };
 }
 

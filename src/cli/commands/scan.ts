@@ -6,6 +6,7 @@ import { UsageError } from "../../errors.js";
 import type { ScanResult } from "../../findings/types.js";
 import { isAtOrAbove } from "../../findings/severity.js";
 import { reporters, type ReportFormat } from "../../report/index.js";
+import { escapeControls } from "../../report/escape.js";
 import { formatStagedText } from "../../report/staged.js";
 import type { ScanMode } from "../../report/types.js";
 import { scanTargets } from "../../scan/scan-targets.js";
@@ -15,11 +16,23 @@ import { ExitCode } from "../exit-codes.js";
 import { resolveReportPaths } from "../git-facts.js";
 import type { CliIo } from "../io.js";
 import { resolveFailOn, resolveFormat, resolveJobs, useColor } from "../options.js";
-import { writeReport } from "../output.js";
+import { skippedNotice, writeReport } from "../output.js";
 import { wantsVerify } from "../verify-flags.js";
 import { startProgress, type ProgressLine } from "../progress.js";
 import { loadScanSetup, reportUnused, type ScanSetup } from "../scan-setup.js";
 import { toolVersion } from "../version.js";
+import { ConfiguredFilter } from "../../filter/apply.js";
+import { ignoredPathsFrom, type SuppressionSources } from "../../report/suppression-sources.js";
+
+/** What the configuration and the ignore files hid in this run: the walk's counts and the filter's. */
+function suppressionSourcesOf(setup: ScanSetup, walked: ReadonlyMap<string, number> | undefined): SuppressionSources {
+  const skipped = setup.filter instanceof ConfiguredFilter ? setup.filter.skippedPaths() : new Map<string, number>();
+  return {
+    ...(setup.configFrom !== undefined ? { configFrom: setup.configFrom } : {}),
+    ignoredPaths: ignoredPathsFrom(walked ?? new Map(), skipped),
+    disabledRules: setup.disabledRules,
+  };
+}
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
 interface ScanSession {
@@ -56,13 +69,14 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
   const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup, onReported);
   const listing = gitScan
-    ? { targets: [], errors: [] }
+    ? { targets: [], errors: [], skipped: [] }
     : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
       (await import("../../sources/tree.js")).listTreeTargets(args.positionals, {
         cwd: io.cwd,
         noIgnore: args.values["no-ignore"] === true,
         ...(args.values.include ? { include: args.values.include } : {}),
         ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
+        ...(setup.revisionIgnoreFiles && setup.configFrom !== undefined ? { ignoreFiles: { rev: setup.configFrom, texts: setup.revisionIgnoreFiles } } : {}),
       });
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
@@ -75,6 +89,7 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     ...(onReported ? { onReported } : {}),
   });
   progress?.finish();
+  for (const skipped of listing.skipped) io.stderr(skippedNotice(skipped));
   const joined: ScanResult = { ...scanned, errors: [...listing.errors, ...scanned.errors] };
   const result = verify ? await (await import("../verify.js")).finishVerify(verify, joined, io) : joined;
 
@@ -87,12 +102,13 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     mode,
     color: format === "text" && args.values.output === undefined && useColor(io, io.stdoutIsTTY),
     verbose: args.values.verbose === true,
+    suppressionSources: suppressionSourcesOf(setup, "ignored" in listing ? listing.ignored : undefined),
     ...(await resolveReportPaths(format, io, mode)),
   });
   writeReport(report, args.values.output, io);
 
   if (result.errors.length) {
-    for (const error of result.errors) io.stderr(`finta-guard: ${error.file}: ${error.message}\n`);
+    for (const error of result.errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);
     await audit?.record(ExitCode.error, result);
     return ExitCode.error;
   }
