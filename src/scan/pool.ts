@@ -83,7 +83,7 @@ export async function scanFilesOnWorkers(
       onOutcome({ index: outcome.index, findings: [], bytes: 0, binary: false, error: failed.error! });
       return;
     }
-    const merged = mergeSegments(entry.outcomes.map((o): SegmentOutcome => ({ findings: o.findings, span: o.span ?? { line: 1, column: 1 }, bytes: o.bytes, binary: o.binary })));
+    const merged = mergeSegments(entry.outcomes.map((o): SegmentOutcome => ({ findings: o.findings, span: o.span ?? { line: 1, column: 1, gitLine: 1 }, bytes: o.bytes, binary: o.binary })));
     onOutcome({ index: outcome.index, ...merged });
   };
   let batchId = 0;

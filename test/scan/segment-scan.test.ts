@@ -52,7 +52,7 @@ function corpus(seed: number, lines: number): Uint8Array {
 
 type Pos = Pick<RawFinding, "ruleId" | "line" | "column" | "endLine" | "endColumn" | "gitLine" | "gitEndLine" | "lineOffset" | "lineText" | "prevLineText" | "secret" | "match">;
 const pos = (f: RawFinding): Pos => ({
-  ruleId: f.ruleId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, gitLine: f.gitLine, gitEndLine: f.gitEndLine,
+  ruleId: f.ruleId, line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, gitLine: f.gitLine ?? f.line, gitEndLine: f.gitEndLine ?? f.endLine,
   lineOffset: f.lineOffset, lineText: f.lineText, prevLineText: f.prevLineText, secret: f.secret, match: f.match,
 });
 
