@@ -24,15 +24,17 @@ import { bigFileScenario } from "./lib/scenarios/big-file.mjs";
 import { historyScenario, stagedScenario } from "./lib/scenarios/git-scans.mjs";
 import { memoryScenario } from "./lib/scenarios/memory.mjs";
 import { treeScenario } from "./lib/scenarios/tree.mjs";
+import { adversarialScenario } from "./lib/scenarios/adversarial.mjs";
 import { versionScenario } from "./lib/scenarios/version.mjs";
 
-const SECTIONS = ["tree", "bigfile", "version", "staged", "history", "baseline", "memory"];
+const SECTIONS = ["tree", "bigfile", "version", "staged", "history", "baseline", "adversarial", "memory"];
 const USAGE = `usage: node bench/run.mjs [options]
   --quick        small corpus (~40 MB) and fewer commits: a smoke run
   --size MB      corpus size in MB (default 400, or 40 with --quick)
   --runs N       timed runs per command; medians are reported (default 5, 3 with --quick)
   --only LIST    comma-separated sections: ${SECTIONS.join(",")}
   --big          also run the memory section (a 1 GiB single-line file; slow, needs 1 GiB of disk)
+  --adversarial-mb N  size of each crafted file of the adversarial section (default 10, or 2 with --quick)
   --secretlint-runs N   timed secretlint runs (default 1, or min(runs, 3) with --quick: it is slow)
   --secretlint-timeout S  kill a secretlint run after S seconds and report "> S" (default 600)
   --compare DIR  tree section: also time another finta-guard build (DIR/dist/cli/main.js, e.g. a
@@ -45,7 +47,7 @@ function options() {
     ({ values: v } = parseArgs({
       options: {
         quick: { type: "boolean" }, size: { type: "string" }, runs: { type: "string" }, only: { type: "string" },
-        big: { type: "boolean" }, "secretlint-runs": { type: "string" }, "secretlint-timeout": { type: "string" }, compare: { type: "string" },
+        big: { type: "boolean" }, "adversarial-mb": { type: "string" }, "secretlint-runs": { type: "string" }, "secretlint-timeout": { type: "string" }, compare: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     }));
@@ -73,6 +75,7 @@ function options() {
   return {
     quick, runs, sections, only: Boolean(only), compare,
     sizeMB: int("size", v.size, quick ? 40 : 400),
+    adversarialMB: int("adversarial-mb", v["adversarial-mb"], quick ? 2 : 10),
     // secretlint takes minutes on the default corpus: one timed run unless asked.
     secretlintRuns: int("secretlint-runs", v["secretlint-runs"], quick ? Math.min(runs, 3) : 1),
     // Its whole-tree time grows faster than the file count; past the limit the
@@ -130,6 +133,10 @@ async function main() {
       else if (section === "history") results.sections.history = historyScenario(ctx, files());
       else if (section === "baseline") results.sections.baseline = baselineScenario(ctx, files());
       else if (section === "memory") results.sections.memory = memoryScenario(ctx);
+      else if (section === "adversarial") {
+        const kw = await ruleKeywords(root);
+        results.sections.adversarial = adversarialScenario(ctx, { sizeMB: opts.adversarialMB, rg: ensureRipgrep(log), keywords: kw?.keywords ?? null });
+      }
     } catch (e) {
       log(`${section}: failed: ${e.message}`);
       results.sections[section] = { available: false, why: `bench error: ${e.message}` };

@@ -122,6 +122,20 @@ export function printReport(r) {
       out.push(`  planted secrets found: ${v.plantedFound.found}/${v.plantedFound.total}${v.plantedFound.missed.length ? ` (missed ${v.plantedFound.missed.join(", ")})` : ""}`);
     }
   }
+  if (s.adversarial) {
+    if (s.adversarial.available === false) out.push(unavailable("Adversarial content", s.adversarial));
+    else {
+      const v = s.adversarial;
+      const spm = (x) => (x === null || x === undefined ? "—" : `${x.toFixed(3)} s/MB`);
+      out.push(`\n## Adversarial content: one ${v.sizeMB} MiB file per shape (${v.runs} runs, medians; bound ${v.boundSPerMB} s/MB)`);
+      const rows = [["shape", "finta-guard", "s/MB", "rg -i -F (keywords)", "rg s/MB", "findings", "verdict"]];
+      for (const [name, e] of Object.entries(v.shapes)) {
+        rows.push([name, e.error ? `error: ${e.error.slice(0, 50)}` : ms(e.medianMs), spm(e.sPerMB), ms(e.rgMs), spm(e.rgSPerMB), e.findings ?? "—", verdict(e.withinBound)]);
+      }
+      out.push(table(rows));
+      out.push(targets(v.target));
+    }
+  }
   if (s.baseline) {
     if (s.baseline.available === false) out.push(unavailable("Baseline", s.baseline));
     else {

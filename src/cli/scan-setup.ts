@@ -39,7 +39,7 @@ export interface ScanSetup {
   readonly configFile?: string;
   /** `auditLog` of the configuration (read by cli/audit-log.ts). */
   readonly auditLog?: string;
-  /** Per-file scan time limit (per MiB) for custom rules, from `scanTimeoutMs`. */
+  /** Per-file scan time limit (per MiB), from `scanTimeoutMs`: every rule and configured regex runs under it. */
   readonly fileTimeoutMs?: number;
   /** The baseline file read, as shown in messages. */
   readonly baselineFile?: string;
@@ -171,7 +171,7 @@ export async function loadScanSetup(args: CliArgs, io: CliIo, options: SetupOpti
     root,
     ...(config.file !== undefined ? { configFile: config.file } : {}),
     ...(config.raw.auditLog !== undefined ? { auditLog: config.raw.auditLog } : {}),
-    ...(compiled.customRuleIds.size ? { fileTimeoutMs: compiled.scanTimeoutMs } : {}),
+    fileTimeoutMs: compiled.scanTimeoutMs,
     ...(baselineFile !== undefined ? { baselineFile } : {}),
     ...(config.raw.verify !== undefined ? { verify: config.raw.verify } : {}),
     ...(revision ? { configFrom: revision.rev } : {}),

@@ -28,6 +28,55 @@ export function lineEndOf(text: string, pos: number, ceil: number): number {
   return i;
 }
 
+/**
+ * Line starts and ends by binary search over the text's terminators, found in
+ * one pass when first asked for: the same answers as lineStartOf/lineEndOf,
+ * without walking up to CONTEXT_CHARS per question (findings packed on one
+ * long line each walked it again).
+ */
+export class LineIndex {
+  #eols: Int32Array | undefined;
+
+  constructor(private readonly text: string) {}
+
+  #terminators(): Int32Array {
+    if (this.#eols) return this.#eols;
+    const found: number[] = [];
+    const text = this.text;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10 || c === 13) found.push(i);
+    }
+    return (this.#eols = Int32Array.from(found));
+  }
+
+  /** Index of the first terminator at or after `pos`. */
+  #firstAtOrAfter(pos: number): number {
+    const eols = this.#terminators();
+    let lo = 0;
+    let hi = eols.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (eols[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  startOf(pos: number, floor: number): number {
+    if (pos <= floor) return pos;
+    const i = this.#firstAtOrAfter(pos) - 1;
+    return i >= 0 ? Math.max(floor, this.#terminators()[i]! + 1) : floor;
+  }
+
+  endOf(pos: number, ceil: number): number {
+    if (pos >= ceil) return pos;
+    const i = this.#firstAtOrAfter(pos);
+    const eols = this.#terminators();
+    return i < eols.length ? Math.min(ceil, eols[i]!) : ceil;
+  }
+}
+
 export interface Bounds {
   readonly floor: number;
   readonly ceil: number;
@@ -39,6 +88,14 @@ export function contextBounds(text: string, start: number, end: number): Bounds 
 
 /** The candidate's line plus `lines` lines before and after it, bounded. */
 export function nearbyText(text: string, start: number, end: number, lines: number, bounds: Bounds): string {
+  const [from, to] = nearbySpan(text, start, end, lines, bounds);
+  return text.slice(from, to);
+}
+
+/** Where nearbyText's text lies: [from, to). */
+export function nearbySpan(text: string, start: number, end: number, lines: number, bounds: Bounds, index?: LineIndex): [number, number] {
+  const lineStartOf = (t: string, pos: number, floor: number) => (index ? index.startOf(pos, floor) : lineStartOfText(t, pos, floor));
+  const lineEndOf = (t: string, pos: number, ceil: number) => (index ? index.endOf(pos, ceil) : lineEndOfText(t, pos, ceil));
   let from = lineStartOf(text, start, bounds.floor);
   for (let n = 0; n < lines && from > bounds.floor; n++) {
     let p = from - 1;
@@ -52,8 +109,11 @@ export function nearbyText(text: string, start: number, end: number, lines: numb
     if (text.charCodeAt(to) === 13 && text.charCodeAt(p) === 10) p++;
     to = lineEndOf(text, Math.min(p, bounds.ceil), bounds.ceil);
   }
-  return text.slice(from, to);
+  return [from, to];
 }
+
+const lineStartOfText = lineStartOf;
+const lineEndOfText = lineEndOf;
 
 function indentOf(line: string): number {
   let i = 0;

@@ -24,8 +24,28 @@ export interface EncodedRun {
   readonly decoded: string;
 }
 
-const URL_CHAR = /[A-Za-z0-9._~+!*'()@:;=&$,/?#[\]%-]/;
-const PERCENT_ESCAPE = /%[0-9A-Fa-f]{2}/;
+// The characters a URL or form body is made of: where a percent-encoded string may extend.
+const URL_CHARS = new Uint8Array(128);
+for (const c of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._~+!*'()@:;=&$,/?#[]%-") URL_CHARS[c.charCodeAt(0)] = 1;
+const isUrlChar = (code: number): boolean => code < 128 && URL_CHARS[code] === 1;
+const isHexDigit = (code: number): boolean => (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 102);
+const isPercentEscape = (text: string, at: number): boolean => text.charCodeAt(at) === 37 && isHexDigit(text.charCodeAt(at + 1)) && isHexDigit(text.charCodeAt(at + 2));
+
+/** A piece boundary moved back off an escape it would cut (`%4|1`). */
+function trimCut(text: string, at: number, floor: number): number {
+  for (let back = 1; back <= 2 && at - back >= floor; back++) if (text.charCodeAt(at - back) === 37) return at - back;
+  return at;
+}
+
+function pushPercent(text: string, start: number, end: number, runs: EncodedRun[]): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(text.slice(start, end));
+  } catch {
+    return;
+  }
+  if (isPrintableText(decoded)) runs.push({ start, end, encoding: "percent", decoded });
+}
 
 /** Printable text: no control characters but tab and line ends, no U+FFFD from bad UTF-8. */
 export function isPrintableText(text: string): boolean {
@@ -64,21 +84,32 @@ export function findEncodedRuns(text: string, hits: Pick<KeywordHits, "encodedRu
     while (text.charCodeAt(end) === 61 && end - start < MAX_ENCODED) end++; // `=` padding belongs to the string
     if (decoded !== undefined) runs.push({ start, end, encoding: "base64", decoded });
   }
+  // Each maximal run of URL characters holding an escape is decoded once (a
+  // run of `%41…` once cost a 4 KiB decoding per `%`); a run longer than
+  // MAX_ENCODED, which no one encoded secret is, in pieces of MAX_ENCODED
+  // overlapping by half, so any stretch of up to half that length lies whole
+  // in one piece and every character is decoded at most twice.
   let coveredTo = -1;
   for (const sign of percentSigns) {
-    if (sign < coveredTo || sign < from || sign >= to || !PERCENT_ESCAPE.test(text.slice(sign, sign + 3))) continue;
+    if (sign < coveredTo || sign < from || sign >= to || !isPercentEscape(text, sign)) continue;
     let start = sign;
-    while (start > 0 && sign - start < MAX_ENCODED && URL_CHAR.test(text.charAt(start - 1))) start--;
+    while (start > 0 && isUrlChar(text.charCodeAt(start - 1))) start--;
     let end = sign + 3;
-    while (end < text.length && end - start < MAX_ENCODED && URL_CHAR.test(text.charAt(end))) end++;
+    while (end < text.length && isUrlChar(text.charCodeAt(end))) end++;
     coveredTo = end;
-    let decoded: string;
-    try {
-      decoded = decodeURIComponent(text.slice(start, end));
-    } catch {
+    if (end - start <= MAX_ENCODED) {
+      pushPercent(text, start, end, runs);
       continue;
     }
-    if (isPrintableText(decoded)) runs.push({ start, end, encoding: "percent", decoded });
+    for (let piece = start; ; piece += MAX_ENCODED / 2) {
+      const pieceEnd = Math.min(end, piece + MAX_ENCODED);
+      // Pieces out of the asked range, or without an escape, add nothing.
+      if (pieceEnd > from && piece < to) {
+        const escape = text.indexOf("%", piece);
+        if (escape >= 0 && escape < pieceEnd && /%[0-9A-Fa-f]{2}/.test(text.slice(piece, pieceEnd))) pushPercent(text, trimCut(text, piece, start), trimCut(text, pieceEnd, start), runs);
+      }
+      if (pieceEnd >= end) break;
+    }
   }
   return runs;
 }

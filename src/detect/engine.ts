@@ -8,7 +8,7 @@
  */
 import type { RuleSpec } from "../rules/types.js";
 import { MAX_MATCH_CHARS, compileRules } from "./compile.js";
-import { contextBounds, enclosingKeys, lineEndOf, lineStartOf, nearbyText } from "./context.js";
+import { LineIndex, contextBounds, enclosingKeys, nearbySpan } from "./context.js";
 import { isHex, shannonEntropy } from "./entropy.js";
 import { resolveOverlaps } from "./overlap.js";
 import { isPlaceholder } from "./placeholder.js";
@@ -18,6 +18,8 @@ import { publicExampleOf } from "./public-example.js";
 import { KeywordFilter, isFilterableKeyword, type KeywordHits } from "./keyword-filter.js";
 import { MAX_DEPTH, findEncodedRuns } from "./decode.js";
 import { mergeHits, regionsFor } from "./regions.js";
+import { NearMatches } from "./near-matches.js";
+import { activity } from "./activity.js";
 import type { Candidate, CompiledRule } from "./types.js";
 
 export { MAX_MATCH_CHARS };
@@ -36,10 +38,13 @@ export class DetectionEngine {
   /** For each rule (by index), the indices of its keywords in the filter. */
   readonly #keywordIndices: readonly (readonly number[])[];
   readonly #orderById = new Map<string, number>();
+  /** `rule <id>` per rule, for time-out messages (see activity.ts). */
+  readonly #labels: readonly string[];
   readonly #specificity = new Map<string, number>();
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
+    this.#labels = rules.map((rule) => `rule ${rule.id}`);
     rules.forEach((rule, i) => {
       this.#orderById.set(rule.id, i);
       this.#specificity.set(rule.id, rule.specificity);
@@ -72,7 +77,26 @@ export class DetectionEngine {
   detect(text: string, range: DetectRange = { ownStart: 0, ownEnd: text.length }, depth = 0): Candidate[] {
     const found: Candidate[] = [];
     const hits = this.#keywords.findHits(text);
+    const outerScope = this.#keyPositions;
+    this.#keyPositions = { text, positions: new Map(), lines: new LineIndex(text), requires: new Map(), near: new Map() };
+    try {
+      this.#detectRules(text, range, hits, found);
+    } finally {
+      this.#keyPositions = outerScope;
+      activity.what = "the scan";
+    }
+    if (depth < MAX_DEPTH) this.#detectEncoded(text, hits, range, depth, found);
+    return resolveOverlaps(
+      found,
+      (id) => this.#specificity.get(id) ?? 0,
+      (id) => this.#orderById.get(id) ?? Number.MAX_SAFE_INTEGER,
+    ).filter((c) => c.secretStart >= range.ownStart && c.secretStart < range.ownEnd);
+  }
+
+  /** Every rule over `text` (its regions, or anchored positions), collecting candidates. */
+  #detectRules(text: string, range: DetectRange, hits: KeywordHits, found: Candidate[]): void {
     this.rules.forEach((rule, i) => {
+      activity.what = this.#labels[i]!;
       const indices = this.#keywordIndices[i]!;
       if (indices.length === 0) {
         if (this.#always.includes(rule)) this.#runRule(rule, text, 0, text.length, range, found);
@@ -83,12 +107,6 @@ export class DetectionEngine {
       if (rule.anchored) this.#runAnchored(rule, rule.anchored, text, positions, range, found);
       else for (const [from, to] of regionsFor(text, positions, rule.reach, rule.wholeLines)) this.#runRule(rule, text, from, to, range, found);
     });
-    if (depth < MAX_DEPTH) this.#detectEncoded(text, hits, range, depth, found);
-    return resolveOverlaps(
-      found,
-      (id) => this.#specificity.get(id) ?? 0,
-      (id) => this.#orderById.get(id) ?? Number.MAX_SAFE_INTEGER,
-    ).filter((c) => c.secretStart >= range.ownStart && c.secretStart < range.ownEnd);
   }
 
   /**
@@ -97,11 +115,12 @@ export class DetectionEngine {
    * encoded string. A direct candidate overlapping an encoded one wins.
    */
   #detectEncoded(text: string, hits: KeywordHits, range: DetectRange, depth: number, found: Candidate[]): void {
-    const direct = found.length;
     const from = Math.max(0, range.ownStart - MAX_MATCH_CHARS);
-    for (const run of findEncodedRuns(text, hits, from, Math.min(text.length, range.ownEnd + MAX_MATCH_CHARS))) {
-      const overlapsDirect = found.slice(0, direct).some((c) => c.secretStart < run.end && run.start < c.secretEnd);
-      if (overlapsDirect) continue;
+    const runs = findEncodedRuns(text, hits, from, Math.min(text.length, range.ownEnd + MAX_MATCH_CHARS));
+    if (runs.length === 0) return;
+    const overlapsDirect = directSpans(found);
+    for (const run of runs) {
+      if (overlapsDirect(run.start, run.end)) continue;
       for (const inner of this.detect(run.decoded, undefined, depth + 1)) {
         const secret = text.slice(run.start, run.end);
         found.push({ ...inner, start: run.start, end: run.end, secretStart: run.start, secretEnd: run.end, secret, encoding: run.encoding });
@@ -162,6 +181,61 @@ export class DetectionEngine {
     if (candidate) out.push(candidate);
   }
 
+  /** Per detect() call: where each promotion's parent key occurs in its text (lower case). */
+  #keyPositions: { text: string; positions: Map<string, number[]>; lines: LineIndex; requires: Map<string, boolean>; near: Map<string, NearMatches | null> } | undefined;
+
+  /** Does `word` (lower case) occur, in any case, wholly inside text[from, to)? */
+  #occursBetween(text: string, word: string, from: number, to: number): boolean {
+    const scope = this.#keyPositions;
+    if (!scope) return true;
+    let positions = scope.positions.get(word);
+    if (!positions) {
+      positions = [];
+      // (A regex, not toLowerCase(): lower-casing may change the text's length.)
+      const find = new RegExp(word.replace(/[.*+?^${}()|[\]\\/-]/g, "\\$&"), "gi");
+      for (let m = find.exec(text); m !== null; m = find.exec(text)) {
+        positions.push(m.index);
+        find.lastIndex = m.index + 1;
+      }
+      scope.positions.set(word, positions);
+    }
+    let lo = 0;
+    let hi = positions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (positions[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < positions.length && positions[lo]! + word.length <= to;
+  }
+
+  /** The current detect() call's line index (a fresh one outside a call). */
+  #lines(text: string): LineIndex {
+    const scope = this.#keyPositions;
+    return scope && scope.text === text ? scope.lines : new LineIndex(text);
+  }
+
+  /**
+   * Does the rule's `requires.near` pattern match the lines around the secret?
+   * Candidates on one line share those lines: the verdict is kept per span,
+   * so a line full of candidates is not searched again for each.
+   */
+  #nearbyHas(rule: CompiledRule, text: string, secretStart: number, secretEnd: number, bounds: ReturnType<typeof contextBounds>): boolean {
+    const requires = rule.requires!;
+    const scope = this.#keyPositions;
+    const index = scope && scope.text === text ? scope.lines : undefined;
+    const [from, to] = nearbySpan(text, secretStart, secretEnd, requires.lines, bounds, index);
+    if (!scope || !index) return requires.near.test(text.slice(from, to));
+    let matches = scope.near.get(rule.id);
+    if (matches === undefined) scope.near.set(rule.id, (matches = NearMatches.applies(requires.near) ? new NearMatches(text, requires.near) : null));
+    const known = matches?.verdict(from, to);
+    if (known !== undefined) return known;
+    const key = `${rule.id}\u0000${from}\u0000${to}`;
+    let verdict = scope.requires.get(key);
+    if (verdict === undefined) scope.requires.set(key, (verdict = requires.near.test(text.slice(from, to))));
+    return verdict;
+  }
+
   #accept(rule: CompiledRule, text: string, start: number, end: number, secretStart: number, secretEnd: number): Candidate | undefined {
     const secret = text.slice(secretStart, secretEnd);
     const entropy = shannonEntropy(secret);
@@ -174,6 +248,11 @@ export class DetectionEngine {
       const min = spec.entropyHex !== undefined && isHex(secret) ? spec.entropyHex : spec.entropy;
       if (entropy < min) return undefined;
     }
+    const bounds = contextBounds(text, secretStart, secretEnd);
+    // The filters below are independent refusals; the context requirement goes
+    // first as it is the cheapest (one binary search, near-matches.ts) and
+    // refuses most candidates of a line packed with keywords (`pwd= pwd= …`).
+    if (rule.requires && !this.#nearbyHas(rule, text, secretStart, secretEnd, bounds)) return undefined;
     if (spec.placeholderFilter !== false && isPlaceholder(secret)) return undefined;
     if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value", text.slice(start, end))) return undefined;
     // Generic rules report literals only, and only literals that read like a secret (value-model.ts).
@@ -182,25 +261,23 @@ export class DetectionEngine {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((w) => lower.includes(w))) return undefined;
     }
-    const bounds = contextBounds(text, secretStart, secretEnd);
     if (rule.allowRegexes.length) {
       const target =
         rule.allowTarget === "secret"
           ? secret
           : rule.allowTarget === "match"
             ? text.slice(start, end)
-            : text.slice(lineStartOf(text, secretStart, bounds.floor), lineEndOf(text, secretEnd, bounds.ceil));
+            : text.slice(this.#lines(text).startOf(secretStart, bounds.floor), this.#lines(text).endOf(secretEnd, bounds.ceil));
       if (rule.allowRegexes.some((r) => r.test(target))) return undefined;
-    }
-    if (rule.requires) {
-      const near = nearbyText(text, secretStart, secretEnd, rule.requires.lines, bounds);
-      if (!rule.requires.near.test(near)) return undefined;
     }
     let ruleId = rule.id;
     let severity = rule.severity;
     for (const p of rule.promote) {
       const keyNames = p.key ? p.key.test(text.slice(start, secretStart)) : false;
-      const underKey = !keyNames && p.parentKey ? enclosingKeys(text, secretStart, bounds).includes(p.parentKey) : false;
+      // A key that is nowhere in the context before the secret cannot enclose it: that is
+      // checked first, as walking the lines back to find the keys costs up to CONTEXT_CHARS.
+      const underKey =
+        !keyNames && p.parentKey && this.#occursBetween(text, p.parentKey, bounds.floor, secretStart) ? enclosingKeys(text, secretStart, bounds).includes(p.parentKey) : false;
       if (keyNames || underKey) {
         ruleId = p.to;
         severity = p.severity;
@@ -209,4 +286,27 @@ export class DetectionEngine {
     }
     return { ruleId, severity, start, end, secretStart, secretEnd, secret, entropy };
   }
+}
+
+/**
+ * A test "does [start, end) overlap the secret of one of these candidates?"
+ * in O(log n) per question (sorted starts, running maximum of ends), where a
+ * scan of every candidate per encoded string was quadratic on dense files.
+ */
+function directSpans(candidates: readonly Candidate[]): (start: number, end: number) => boolean {
+  const sorted = [...candidates].sort((a, b) => a.secretStart - b.secretStart);
+  const starts = sorted.map((c) => c.secretStart);
+  const maxEnd: number[] = [];
+  let max = -1;
+  for (const c of sorted) maxEnd.push((max = Math.max(max, c.secretEnd)));
+  return (start, end) => {
+    let lo = 0;
+    let hi = starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (starts[mid]! < end) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && maxEnd[lo - 1]! > start;
+  };
 }

@@ -170,7 +170,10 @@ function isEncodedText(v: string): boolean {
  * words; digits scattered through the value (`k3yM4t3r1al`) do not.
  */
 function hasFewDigitsInside(v: string): boolean {
-  const inner = v.replace(/[\d._-]+$/, "");
+  // (A loop, not `/[\d._-]+$/`: that regex retries from every character of a long run.)
+  let cut = v.length;
+  while (cut > 0 && /[\d._-]/.test(v.charAt(cut - 1))) cut--;
+  const inner = v.slice(0, cut);
   const digits = inner.replace(/[^0-9]/g, "").length;
   return digits <= Math.max(1, Math.floor(inner.length / 10));
 }
@@ -178,7 +181,11 @@ function hasFewDigitsInside(v: string): boolean {
 // A value that is itself a secret-ish word: `password = "password"`, `secret: secret`.
 const SELF_NAMED = /^(?:pass(?:word|wd|phrase)?|pwd|secret|token|key|api[_-]?key|credentials?|none|null|nil|undefined|true|false|empty|default|-?anonymous@?|guest)$/i;
 // An identifier made of several words: `real_secret`, `db-password`, `TestSourcePassword`.
-const MULTI_WORD_IDENTIFIER = /^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$/;
+// (A scanner, not the regex it replaces, `^[A-Za-z][a-z]*(?:[_-]?[A-Z]?[a-z]+){1,8}\d{0,2}$`:
+// that regex splits a lowercase run among its repeats in exponentially many ways
+// before failing, e.g. on a long passphrase followed by `!`.)
+export { isMultiWordIdentifier } from "./multi-word-identifier.js";
+import { isMultiWordIdentifier } from "./multi-word-identifier.js";
 // Password mode also takes `fake` and `placeholder` as marks: a chosen password may hold the
 // rest of these by chance no more often than a random key does.
 const SAMPLE_WORD = new RegExp(`fake|placeholder|${SAMPLE_MARK.source}`, "i");
@@ -225,7 +232,10 @@ const CODE_START = /^(?:[*&]{1,2}[A-Za-z_]|\[\]|\{\}|(?:function|new|await|yield
 /** An identifier, member access or call (unquoted in code) whose names read as words. */
 export function isCodeExpression(raw: string): boolean {
   // A value cut from inside a string literal may end in escapes: `dishes.keys()\n`.
-  const value = raw.replace(/(?:\\[nrt])+$/, "");
+  // (A loop, not `/(?:\\[nrt])+$/`: that regex retries from every escape of a long run.)
+  let cut = raw.length;
+  while (cut >= 2 && raw.charCodeAt(cut - 2) === 92 && /[nrt]/.test(raw.charAt(cut - 1))) cut -= 2;
+  const value = raw.slice(0, cut);
   if (CODE_START.test(value)) return true;
   if (!CODE_CHARS.test(value) || !/^[!([]{0,3}[A-Za-z_$]/.test(value)) return false;
   if (wordLikeness(value) >= 0.4) return true;
@@ -258,5 +268,5 @@ export function isQuietValue(value: string, mode: QuietMode = "value", context?:
   if (SELF_NAMED.test(v) || SAMPLE_WORD.test(v)) return true;
   const reason = quietReason(v, { minWordLikeness: 2 });
   if (reason !== undefined) return true;
-  return MULTI_WORD_IDENTIFIER.test(v) && letterRuns(v).length >= 2 && letterRuns(v).every(isWordLikeRun);
+  return isMultiWordIdentifier(v) && letterRuns(v).length >= 2 && letterRuns(v).every(isWordLikeRun);
 }

@@ -7,6 +7,7 @@
 import type { RawFinding } from "../findings/types.js";
 import type { RegexTarget } from "../rules/types.js";
 import type { Suppression } from "./types.js";
+import { activity, configuredRegexLabel } from "../detect/activity.js";
 
 export interface ContentAllowlistSpec {
   readonly regexes?: readonly string[];
@@ -16,12 +17,15 @@ export interface ContentAllowlistSpec {
 
 export class ContentAllowlist {
   readonly #regexes: readonly RegExp[];
+  /** `allowlist regex "…"` per regex: what a scan's deadline names if one hangs (scan/deadline.ts). */
+  readonly #labels: readonly string[];
   readonly #target: RegexTarget;
   readonly #stopwords: readonly string[];
 
   constructor(spec: ContentAllowlistSpec) {
     // Sources were checked by config/validate.ts; `u` so that `\p{…}` works as users expect.
     this.#regexes = (spec.regexes ?? []).map((r) => new RegExp(r, "u"));
+    this.#labels = (spec.regexes ?? []).map((r) => configuredRegexLabel("allowlist regex", r));
     this.#target = spec.regexTarget ?? "secret";
     this.#stopwords = (spec.stopwords ?? []).map((s) => s.toLowerCase());
   }
@@ -32,8 +36,15 @@ export class ContentAllowlist {
 
   check(raw: RawFinding): Suppression | undefined {
     const subject = this.#target === "secret" ? raw.secret : this.#target === "match" ? raw.match : raw.lineText;
-    for (const regex of this.#regexes) {
-      if (regex.test(subject)) return { kind: "regex", by: regex.source };
+    const before = activity.what;
+    try {
+      for (let i = 0; i < this.#regexes.length; i++) {
+        activity.what = this.#labels[i]!;
+        const regex = this.#regexes[i]!;
+        if (regex.test(subject)) return { kind: "regex", by: regex.source };
+      }
+    } finally {
+      activity.what = before;
     }
     if (this.#stopwords.length) {
       const secret = raw.secret.toLowerCase();

@@ -54,16 +54,15 @@ export class LineCounter {
     let line = this.#line;
     let lineStart = this.#lineStart;
     let gitLine = this.#gitLine;
-    const hasCr = text.indexOf("\r", i) !== -1 && text.indexOf("\r", i) < end;
-    if (!hasCr) {
+    // Searches stay inside [i, end): an `indexOf` over the whole buffer would
+    // read past `end` on every call, quadratic in a file dense with findings.
+    const span = text.slice(i, end);
+    if (!span.includes("\r")) {
       // Fast path: LF only.
-      for (;;) {
-        const nl = text.indexOf("\n", i);
-        if (nl === -1 || nl >= end) break;
+      for (let at = span.indexOf("\n"); at !== -1; at = span.indexOf("\n", at + 1)) {
         line++;
         gitLine++;
-        lineStart = textStart + nl + 1;
-        i = nl + 1;
+        lineStart = textStart + i + at + 1;
       }
     } else {
       for (; i < end; i++) {

@@ -7,7 +7,7 @@
 import { Worker } from "node:worker_threads";
 import type { FileTarget } from "../sources/types.js";
 import { mergeSegments, planSegments, plannedSize, SEGMENT_MIN_FILE_BYTES, type SegmentOutcome } from "./segment-scan.js";
-import type { FileOutcome, WorkItem, WorkerInit, WorkerRequest, WorkerResponse } from "./worker-protocol.js";
+import type { FileOutcome, WorkItem, WorkerInit, WorkerResponse } from "./worker-protocol.js";
 
 const BATCH_FILES = 32;
 
@@ -87,9 +87,10 @@ export async function scanFilesOnWorkers(
     entry.outcomes[outcome.part ?? 0] = outcome;
     if (--entry.left > 0) return;
     parts.delete(outcome.index);
-    const failed = entry.outcomes.find((o) => o.error !== undefined);
+    // One segment that failed or outlived its deadline stands for the whole file.
+    const failed = entry.outcomes.find((o) => o.error !== undefined || o.timedOut !== undefined);
     if (failed) {
-      onOutcome({ index: outcome.index, findings: [], bytes: 0, binary: false, error: failed.error! });
+      onOutcome({ index: outcome.index, findings: [], bytes: 0, binary: false, ...(failed.timedOut !== undefined ? { timedOut: failed.timedOut } : { error: failed.error! }) });
       return;
     }
     const merged = mergeSegments(entry.outcomes.map((o): SegmentOutcome => ({ findings: o.findings, span: o.span ?? { line: 1, column: 1, gitLine: 1 }, bytes: o.bytes, binary: o.binary })));
@@ -128,150 +129,4 @@ export async function scanFilesOnWorkers(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/** How often the main thread looks at guarded workers' progress. */
-const WATCH_INTERVAL_MS = 20;
-/** Guarded batches are small: a timed-out batch's other items are scanned again. */
-const GUARDED_BATCH = 4;
-
-export interface GuardedOptions {
-  /** Time an item may take per started MiB of its size (at least one MiB's worth). */
-  readonly timeoutMs: number;
-  /** Ids of the untrusted rules: on a timeout each is tried alone to name the culprit. */
-  readonly suspects: readonly string[];
-  /** Item index → path, for the timeout message. */
-  readonly pathOf: (index: number) => string;
-}
-
-/**
- * Scans items (files by path, or buffered stream bytes) on workers with a
- * per-item deadline, for rule sets holding untrusted (user) regexes: a JS
- * regex cannot be interrupted on its own thread, but the thread can be
- * terminated. Each worker publishes the item it is on in shared memory; a
- * watchdog on this thread terminates a worker whose item outlives its
- * deadline, reports `rule <id> timed out on <file>` for that item (the rule
- * found by running each untrusted rule alone on it), requeues the batch's
- * other items and starts a fresh worker. Never hangs, never drops an item.
- */
-export async function scanItemsGuarded(
-  items: readonly WorkItem[],
-  init: WorkerInit,
-  jobs: number,
-  guard: GuardedOptions,
-  onOutcome: (outcome: FileOutcome) => void,
-): Promise<void> {
-  const workerUrl = workerEntry();
-  const queue: WorkItem[] = [...items];
-  const count = Math.max(1, Math.min(jobs, Math.ceil(items.length / GUARDED_BATCH)));
-  const live = new Set<Worker>();
-  let batchId = 0;
-  let failure: Error | undefined;
-
-  const runSlot = async (): Promise<void> => {
-    while (queue.length && !failure) {
-      const progress = new Int32Array(new SharedArrayBuffer(8));
-      const worker = new Worker(workerUrl, { workerData: { ...init, progress: progress.buffer } });
-      live.add(worker);
-      try {
-        // One worker serves batches until it times out (then a fresh one takes over).
-        for (;;) {
-          const batch = queue.splice(0, GUARDED_BATCH);
-          if (!batch.length) return;
-          const result = await runBatch(worker, progress, batch, batchId++, guard.timeoutMs);
-          if (result.kind === "done") {
-            for (const outcome of result.outcomes) onOutcome(outcome);
-            continue;
-          }
-          if (result.kind === "crash") throw result.error;
-          const stuck = batch.find((item) => item.index === result.index);
-          queue.unshift(...batch.filter((item) => item !== stuck));
-          if (stuck) {
-            const culprits = await findCulprits(workerUrl, init, stuck, guard);
-            const path = guard.pathOf(stuck.index);
-            const who = culprits.length ? `rule ${culprits.join(", ")}` : "the scan";
-            onOutcome({ index: stuck.index, findings: [], bytes: 0, binary: false, error: `${who} timed out on ${path} (limit ${guard.timeoutMs} ms per MiB)` });
-          }
-          break;
-        }
-      } finally {
-        live.delete(worker);
-        await worker.terminate();
-      }
-    }
-  };
-
-  try {
-    await Promise.all(
-      Array.from({ length: count }, () =>
-        runSlot().catch((error: unknown) => {
-          failure ??= error instanceof Error ? error : new Error(String(error));
-        }),
-      ),
-    );
-  } finally {
-    await Promise.all([...live].map((w) => w.terminate()));
-  }
-  if (failure) throw failure;
-}
-
-type BatchResult =
-  | { readonly kind: "done"; readonly outcomes: FileOutcome[] }
-  | { readonly kind: "timeout"; readonly index: number }
-  | { readonly kind: "crash"; readonly error: Error };
-
-/** Posts one batch and waits for its outcomes, or for an item to outlive its deadline. */
-function runBatch(worker: Worker, progress: Int32Array, batch: readonly WorkItem[], id: number, timeoutMs: number): Promise<BatchResult> {
-  return new Promise((resolveBatch) => {
-    let seen = Atomics.load(progress, 0);
-    let since = performance.now();
-    const finish = (result: BatchResult) => {
-      clearInterval(watch);
-      worker.off("message", onMessage);
-      worker.off("error", onError);
-      worker.off("exit", onExit);
-      resolveBatch(result);
-    };
-    const onMessage = (response: WorkerResponse) => {
-      if (response.batch === id) finish({ kind: "done", outcomes: response.outcomes });
-    };
-    const onError = (error: Error) => finish({ kind: "crash", error });
-    const onExit = (code: number) => finish({ kind: "crash", error: new Error(`scan worker exited with code ${code}`) });
-    const watch = setInterval(() => {
-      const now = performance.now();
-      const current = Atomics.load(progress, 0);
-      if (current !== seen) {
-        seen = current;
-        since = now;
-        return;
-      }
-      // Until its first item starts, a fresh worker is loading and compiling (no user regex runs yet).
-      if (current === 0) return;
-      const limit = timeoutMs * Math.max(1, Math.ceil(Atomics.load(progress, 1) / 1024));
-      if (now - since > limit) finish({ kind: "timeout", index: current > 0 && batch.some((b) => b.index === current - 1) ? current - 1 : (batch[0]?.index ?? -1) });
-    }, WATCH_INTERVAL_MS);
-    worker.on("message", onMessage);
-    worker.on("error", onError);
-    worker.on("exit", onExit);
-    const request: WorkerRequest = { batch: id, files: batch };
-    worker.postMessage(request);
-  });
-}
-
-/** Runs each suspect rule alone on the stuck item; those that time out again are named. */
-async function findCulprits(workerUrl: URL, init: WorkerInit, item: WorkItem, guard: GuardedOptions): Promise<string[]> {
-  const verdicts = await Promise.all(
-    guard.suspects.map(async (id) => {
-      const rules = init.rules.filter((r) => r.id === id);
-      const progress = new Int32Array(new SharedArrayBuffer(8));
-      const worker = new Worker(workerUrl, { workerData: { ...init, rules, progress: progress.buffer } });
-      try {
-        const result = await runBatch(worker, progress, [item], 0, guard.timeoutMs);
-        return result.kind === "timeout" ? id : undefined;
-      } finally {
-        await worker.terminate();
-      }
-    }),
-  );
-  return verdicts.filter((id): id is string => id !== undefined);
 }

@@ -16,17 +16,17 @@ import type { FindingFilter } from "../filter/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { describeFsError } from "../sources/fs-error.js";
 import type { StreamTarget, Target } from "../sources/types.js";
-import { anyFileToSplit, scanFilesOnWorkers, scanItemsGuarded } from "./pool.js";
+import { anyFileToSplit, scanFilesOnWorkers } from "./pool.js";
 import { scanFile } from "./read-file.js";
 import { StreamScanner } from "./stream-scanner.js";
-import { untrustedRuleIds } from "./untrusted-rules.js";
-import type { FileOutcome, WorkItem } from "./worker-protocol.js";
+import { DEFAULT_DEADLINE_MS_PER_MIB, DeadlineExceeded, deadlineFor, withDeadline } from "./deadline.js";
+import type { FileOutcome } from "./worker-protocol.js";
 
 /** Below this many files, worker start-up costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 64;
 
-/** Default time an item may take per MiB when untrusted (custom) rules are in the set. */
-export const DEFAULT_FILE_TIMEOUT_MS = 5000;
+/** Default time a target may take per MiB of content (built-in and custom rules alike). */
+export const DEFAULT_FILE_TIMEOUT_MS = DEFAULT_DEADLINE_MS_PER_MIB;
 
 export interface ScanTargetsOptions {
   readonly rules: readonly RuleSpec[];
@@ -47,9 +47,11 @@ export interface ScanTargetsOptions {
   /** A compiled engine to reuse (tests, long-lived callers). */
   readonly engine?: DetectionEngine;
   /**
-   * With untrusted (custom) rules in `rules`, every target is scanned on a
-   * worker thread under this deadline per MiB; a target that outlives it is
-   * an error naming the rule (default DEFAULT_FILE_TIMEOUT_MS).
+   * Time a target may take per MiB of content, detection and the
+   * configuration's allowlist regexes each (scan/deadline.ts); a target that
+   * outlives it is an error naming the rule or regex that was running
+   * (default DEFAULT_FILE_TIMEOUT_MS). A mistake in a rule, built-in or
+   * custom, can never hang a commit.
    */
   readonly fileTimeoutMs?: number;
   /**
@@ -77,7 +79,16 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   if (skipped) stats.suppressed.path = (stats.suppressed.path ?? 0) + skipped;
 
   const prefixes = vendorPrefixes(options.rules);
-  const accept = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => {
+  const perMiB = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
+  const scanOptions = {
+    ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}),
+    deadlineMsPerMiB: perMiB,
+  };
+  const accept = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>, bytes: number) => {
+    // The filters run the configuration's allowlist regexes: under the same deadline.
+    withDeadline(deadlineFor(perMiB, bytes), perMiB, () => acceptAll(target, raws, meta));
+  };
+  const acceptAll = (target: Target, raws: readonly RawFinding[], meta: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => {
     if (raws.length === 0) return;
     const built = buildFindings(raws, { display: target.path, repoPath: repoPathOf(target, options.root) }, {
       redact,
@@ -101,54 +112,67 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
   };
   const record = (target: Target, outcome: Omit<FileOutcome, "index">, meta: Parameters<typeof accept>[2] = {}) => {
     done++;
-    if (outcome.error !== undefined) {
+    if (outcome.timedOut !== undefined) {
+      errors.push({ file: target.path, message: new DeadlineExceeded(outcome.timedOut, perMiB).on(target.path) });
+    } else if (outcome.error !== undefined) {
       errors.push({ file: target.path, message: outcome.error });
     } else {
       stats.files++;
       stats.bytes += outcome.bytes;
       if (outcome.binary) stats.binarySkipped++;
-      accept(target, outcome.findings, meta);
+      try {
+        accept(target, outcome.findings, meta, outcome.bytes);
+      } catch (error) {
+        if (!(error instanceof DeadlineExceeded)) throw error;
+        errors.push({ file: target.path, message: error.on(target.path) });
+      }
     }
     options.onProgress?.(done, wanted.length, stats.bytes);
   };
+  /** A failed target: a deadline names what ran too long, anything else is a read error. */
+  const failed = (error: unknown, describe: (e: unknown) => string): Omit<FileOutcome, "index"> =>
+    error instanceof DeadlineExceeded ? { findings: [], bytes: 0, binary: false, timedOut: error.what } : { findings: [], bytes: 0, binary: false, error: describe(error) };
 
   const files = wanted.filter((t): t is Extract<Target, { kind: "file" }> => t.kind === "file");
   const streams = wanted.filter((t): t is StreamTarget => t.kind === "stream");
 
-  const untrusted = untrustedRuleIds(options.rules);
-  if (untrusted.length) {
-    await scanGuarded(files, streams, options, untrusted, record);
-  } else if (options.jobs > 1 && (files.length >= MIN_FILES_FOR_WORKERS || anyFileToSplit(files))) {
-    await scanFilesOnWorkers(
-      files,
-      { rules: options.rules, ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}) },
-      options.jobs,
-      (outcome) => {
-        const target = files[outcome.index];
-        if (target) record(target, outcome);
-      },
-    );
+  // Streams (staged and history blobs) are scanned as they arrive, whatever
+  // the rules: the deadline runs on this thread, so nothing needs buffering.
+  if (options.jobs > 1 && (files.length >= MIN_FILES_FOR_WORKERS || anyFileToSplit(files))) {
+    await scanFilesOnWorkers(files, { rules: options.rules, ...scanOptions }, options.jobs, (outcome) => {
+      const target = files[outcome.index];
+      if (target) record(target, outcome);
+    });
   } else {
-    const windowOptions = options.windowChars !== undefined ? { windowChars: options.windowChars } : {};
     for (const target of files) {
       try {
-        const result = scanFile(target.absPath, getEngine(), windowOptions);
-        record(target, result);
+        record(target, scanFile(target.absPath, getEngine(), scanOptions));
       } catch (error) {
-        record(target, { findings: [], bytes: 0, binary: false, error: describeFsError(error) });
+        record(target, failed(error, describeFsError));
       }
     }
   }
 
-  for (const target of untrusted.length ? [] : streams) {
-    const scanner = new StreamScanner(getEngine(), options.windowChars !== undefined ? { windowChars: options.windowChars } : {});
+  for (const target of streams) {
+    const scanner = new StreamScanner(getEngine(), scanOptions);
+    let outcome: Omit<FileOutcome, "index">;
     try {
-      // Read to the end even once the scanner has seen a NUL: a git pipe must be drained.
-      for await (const chunk of target.open()) scanner.push(chunk);
-      record(target, scanner.finish(), target);
+      // Read to the end even once the scanner has seen a NUL, or has failed: a git pipe must be drained.
+      let failure: unknown;
+      for await (const chunk of target.open()) {
+        if (failure !== undefined) continue;
+        try {
+          scanner.push(chunk);
+        } catch (error) {
+          failure = error;
+        }
+      }
+      if (failure !== undefined) throw failure;
+      outcome = scanner.finish();
     } catch (error) {
-      record(target, { findings: [], bytes: 0, binary: false, error: (error as Error).message });
+      outcome = failed(error, (e) => (e as Error).message);
     }
+    record(target, outcome, target);
   }
 
   sortFindings(findings);
@@ -164,41 +188,4 @@ export function repoPathOf(target: Target, root: string | undefined): string {
   const rel = relative(root, target.absPath);
   if (rel === "" || rel === ".." || rel.startsWith(".." + sep) || isAbsolute(rel)) return target.absPath.split(sep).join("/");
   return rel.split(sep).join("/");
-}
-
-
-/**
- * Scan with untrusted rules: files by path and streams as buffered bytes, all
- * on workers under a deadline (a stuck user regex cannot be stopped on this
- * thread). Streams are drained here first: a git pipe must be read to its end.
- */
-async function scanGuarded(
-  files: readonly Extract<Target, { kind: "file" }>[],
-  streams: readonly StreamTarget[],
-  options: ScanTargetsOptions,
-  untrusted: readonly string[],
-  record: (target: Target, outcome: Omit<FileOutcome, "index">, meta?: Partial<Pick<StreamTarget, "commit" | "author" | "date" | "changedLines">>) => void,
-): Promise<void> {
-  const targets: Target[] = [];
-  const items: WorkItem[] = [];
-  for (const target of files) items.push({ index: targets.push(target) - 1, absPath: target.absPath });
-  for (const target of streams) {
-    try {
-      const chunks: Uint8Array[] = [];
-      for await (const chunk of target.open()) chunks.push(chunk);
-      items.push({ index: targets.push(target) - 1, bytes: Buffer.concat(chunks) });
-    } catch (error) {
-      record(target, { findings: [], bytes: 0, binary: false, error: (error as Error).message }, target);
-    }
-  }
-  await scanItemsGuarded(
-    items,
-    { rules: options.rules, ...(options.windowChars !== undefined ? { windowChars: options.windowChars } : {}) },
-    Math.max(1, options.jobs),
-    { timeoutMs: options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS, suspects: untrusted, pathOf: (i) => targets[i]?.path ?? "?" },
-    (outcome) => {
-      const target = targets[outcome.index];
-      if (target) record(target, outcome, target.kind === "stream" ? target : {});
-    },
-  );
 }

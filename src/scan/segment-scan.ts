@@ -104,7 +104,7 @@ function cutAt(fd: number, nominal: number, size: number): number {
 }
 
 /** Scans one segment of a file. Positions in the findings are relative to the segment's start. */
-export function scanSegment(absPath: string, plan: SegmentPlan, engine: DetectionEngine, options: Pick<StreamScanOptions, "windowChars"> = {}): SegmentOutcome {
+export function scanSegment(absPath: string, plan: SegmentPlan, engine: DetectionEngine, options: Omit<StreamScanOptions, "leadBytes" | "ownBytes" | "midFile"> = {}): SegmentOutcome {
   const fd = openSync(absPath, "r");
   try {
     const size = fstatSync(fd).size;

@@ -20,6 +20,7 @@ import type { RawFinding } from "../findings/types.js";
 import { detachedCopy } from "./detached-string.js";
 import { LineCounter } from "./line-counter.js";
 import { bomUndecided, decoderFor, encodingOf, isWideEncoding, type IncrementalDecoder } from "./text-encoding.js";
+import { deadlineFor, withDeadline } from "./deadline.js";
 
 export const LOOKBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
 export const HOLDBACK_CHARS = Math.max(MAX_MATCH_CHARS, CONTEXT_CHARS);
@@ -47,6 +48,11 @@ export interface StreamScanOptions {
   readonly ownBytes?: number;
   /** The bytes pushed start inside a UTF-8 file: no BOM sniff, keep a leading U+FEFF, skip the binary sniff. */
   readonly midFile?: boolean;
+  /**
+   * Time one MiB of a window may take to scan; a window that outlives it
+   * throws DeadlineExceeded (scan/deadline.ts). Unset: no deadline.
+   */
+  readonly deadlineMsPerMiB?: number;
 }
 
 export interface StreamScanResult {
@@ -63,6 +69,7 @@ export class StreamScanner {
   #wide = false;
   /** The first bytes, held until there are enough to read a BOM. */
   #head: Uint8Array | undefined;
+  readonly #deadlineMsPerMiB: number | undefined;
   #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
 
@@ -93,6 +100,7 @@ export class StreamScanner {
     this.#leadEndByte = options.leadBytes ?? 0;
     this.#ownEndByte = options.ownBytes === undefined ? Infinity : this.#leadEndByte + options.ownBytes;
     this.#leadDone = this.#leadEndByte === 0;
+    this.#deadlineMsPerMiB = options.deadlineMsPerMiB;
   }
 
   /** Feed the next bytes. Returns false once the file is known to be binary (stop reading). */
@@ -231,7 +239,11 @@ export class StreamScanner {
     const windowStart = Math.max(this.#textStart, this.#ownStart - LOOKBACK_CHARS);
     const windowEnd = Math.min(bufferedEnd, ownEnd + HOLDBACK_CHARS);
     const text = this.#text.slice(windowStart - this.#textStart, windowEnd - this.#textStart);
-    const candidates = this.#engine.detect(text, { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart });
+    this.#window++;
+    const range = { ownStart: this.#ownStart - windowStart, ownEnd: ownEnd - windowStart };
+    const perMiB = this.#deadlineMsPerMiB;
+    const candidates =
+      perMiB === undefined ? this.#engine.detect(text, range) : withDeadline(deadlineFor(perMiB, text.length), perMiB, () => this.#engine.detect(text, range));
     for (const c of candidates) {
       const raw = this.#locate(text, windowStart, c.secretStart, c.secretEnd, c.start, c.end, c.ruleId, c.severity, c.secret, c.entropy);
       this.#findings.push(c.encoding || c.publicExample ? { ...raw, ...(c.encoding ? { encoding: c.encoding } : {}), ...(c.publicExample ? { publicExample: c.publicExample } : {}) } : raw);
@@ -244,6 +256,30 @@ export class StreamScanner {
       this.#text = this.#text.slice(keepFrom - this.#textStart);
       this.#textStart = keepFrom;
     }
+  }
+
+  /** The last line start found by #lineStartSince, and for which offset of which window. */
+  #probe: { window: number; pos: number; start: number } | undefined;
+  /** Counts windows, so #probe is never taken from another window (texts compare by content). */
+  #window = 0;
+
+  /**
+   * `lineStartOf(text, pos, floor)` for ascending `pos` in one window, reading
+   * each character once: findings on one long line would otherwise each walk
+   * back up to CONTEXT_CHARS.
+   */
+  #lineStartSince(text: string, pos: number, floor: number): number {
+    // (`text` is the current window's.)
+    const probe = this.#probe;
+    let start: number;
+    if (probe && probe.window === this.#window && pos >= probe.pos && probe.pos >= floor) {
+      const found = lineStartOf(text, pos, probe.pos);
+      start = found > probe.pos ? found : Math.max(floor, probe.start);
+    } else {
+      start = lineStartOf(text, pos, floor);
+    }
+    this.#probe = { window: this.#window, pos, start };
+    return start;
   }
 
   #locate(
@@ -279,7 +315,7 @@ export class StreamScanner {
     const lineOffset = start.column - (secretStart - lineStart);
     // The previous line, only when this line begins within the context bounds.
     let prevLineText = "";
-    const realLineStart = lineStartOf(text, secretStart, floor);
+    const realLineStart = this.#lineStartSince(text, secretStart, floor);
     if (realLineStart > floor) {
       let p = realLineStart - 1;
       if (text.charCodeAt(p) === 10 && p > floor && text.charCodeAt(p - 1) === 13) p--;

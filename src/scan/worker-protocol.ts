@@ -6,23 +6,14 @@ import type { SegmentPlan, SegmentSpan } from "./segment-scan.js";
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
   readonly windowChars?: number;
-  /**
-   * Guarded scans (untrusted rules): the worker stores `[index + 1, size in
-   * KiB]` of the item it starts here, so the main thread can tell a stuck
-   * item from a slow batch and terminate the worker (see pool.ts).
-   */
-  readonly progress?: SharedArrayBuffer;
+  /** Time one MiB of a file may take to scan (see scan/deadline.ts). */
+  readonly deadlineMsPerMiB?: number;
 }
 
-/**
- * A file read by path, one segment of a big file (part `part` of its plan,
- * see segment-scan.ts), or the bytes of a stream target (buffered by the main
- * thread).
- */
+/** A file read by path on the worker, or one segment of a big file (part `part` of its plan, see segment-scan.ts). */
 export type WorkItem =
-  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined; readonly segment?: undefined }
-  | { readonly index: number; readonly absPath: string; readonly bytes?: undefined; readonly segment: SegmentPlan; readonly part: number }
-  | { readonly index: number; readonly bytes: Uint8Array; readonly absPath?: undefined; readonly segment?: undefined };
+  | { readonly index: number; readonly absPath: string; readonly segment?: undefined }
+  | { readonly index: number; readonly absPath: string; readonly segment: SegmentPlan; readonly part: number };
 
 export interface WorkerRequest {
   readonly batch: number;
@@ -35,6 +26,8 @@ export interface FileOutcome {
   readonly bytes: number;
   readonly binary: boolean;
   readonly error?: string;
+  /** Set when the item outlived its deadline: what was running (`rule <id>`); `error` is then unset. */
+  readonly timedOut?: string;
   /** A segment's outcome: its part number and how far it moves the line and column counts. */
   readonly part?: number;
   readonly span?: SegmentSpan;

@@ -1,11 +1,14 @@
 /**
- * Scans with untrusted (custom) rules run on workers under a deadline: files
- * and stream targets alike give the same findings as a plain scan, and a rule
- * that backtracks catastrophically becomes an error naming it and the file,
- * while every other target of the run is still scanned. Uses dist/ (the
- * worker's compiled entry, built by `npm test`).
+ * Scans with untrusted (custom) rules run under the deadline like any other:
+ * files and stream targets alike give the same findings as a plain scan, a
+ * rule that backtracks catastrophically becomes an error naming it and the
+ * file while every other target of the run is still scanned, and streams are
+ * scanned as they arrive (they were buffered whole). Uses dist/ (the worker's
+ * compiled entry, built by `npm test`).
  */
 import { describe, expect, it } from "vitest";
+import { DetectionEngine } from "../../src/detect/engine.js";
+import { compileRules } from "../../src/detect/compile.js";
 import { builtinRules } from "../../src/rules/index.js";
 import type { RuleSpec } from "../../src/rules/types.js";
 import { scanTargets } from "../../src/scan/scan-targets.js";
@@ -61,5 +64,32 @@ describe("guarded scans", () => {
     } finally {
       tree.cleanup();
     }
+  });
+});
+
+describe("streams with custom rules in force", () => {
+  it("are scanned as their bytes arrive, not buffered whole first", async () => {
+    class CountingEngine extends DetectionEngine {
+      calls = 0;
+      override detect(...args: Parameters<DetectionEngine["detect"]>) {
+        this.calls++;
+        return super.detect(...args);
+      }
+    }
+    const engine = new CountingEngine(compileRules([acme]));
+    let windowsBeforeLastChunk = -1;
+    const target: StreamTarget = {
+      kind: "stream",
+      path: "big.txt",
+      async *open() {
+        yield new TextEncoder().encode("x = 1\n".repeat(400_000));
+        windowsBeforeLastChunk = engine.calls;
+        yield new TextEncoder().encode("id = acme_73910582\n");
+      },
+    };
+    const result = await scanTargets([target], { rules: [acme], jobs: 1, engine });
+    expect(untrustedRuleIds([acme])).toEqual(["acme-token"]);
+    expect(windowsBeforeLastChunk).toBeGreaterThan(0);
+    expect(result.findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.ruleId}`)).toEqual(["big.txt:400001:6 acme-token"]);
   });
 });

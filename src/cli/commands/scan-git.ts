@@ -11,7 +11,6 @@ import type { GitContext } from "../../git/exec.js";
 import type { ScanMode } from "../../report/types.js";
 import { DetectionEngine } from "../../detect/engine.js";
 import { scanTargets, type ScanTargetsOptions } from "../../scan/scan-targets.js";
-import { untrustedRuleIds } from "../../scan/untrusted-rules.js";
 import type { CliArgs } from "../args.js";
 import type { CliIo } from "../io.js";
 import type { ScanSetup } from "../scan-setup.js";
@@ -47,14 +46,14 @@ export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs
   const listing = listStagedTargets(ctx, { allLines: args.values["all-lines"] === true });
   listing.catch(() => {}); // awaited below; a rejection meanwhile is not unhandled
   // The hook's critical path: compile the rules while git computes the diff in its own processes.
-  const engine = untrustedRuleIds(setup.rules).length === 0 ? DetectionEngine.fromSpecs(setup.rules) : undefined;
+  const engine = DetectionEngine.fromSpecs(setup.rules);
   const source = await listing;
   try {
     // Staged changes are few: scan on this thread (workers would cost more than they save).
     return await scanTargets(source.targets, {
       rules: setup.rules,
       jobs: 1,
-      ...(engine ? { engine } : {}),
+      engine,
       redact,
       ...(setup.filter ? { filter: setup.filter } : {}),
       ...(setup.fileTimeoutMs !== undefined ? { fileTimeoutMs: setup.fileTimeoutMs } : {}),

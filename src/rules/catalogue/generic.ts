@@ -66,8 +66,19 @@ const METADATA_SUFFIX =
 const NAME_START = "(?<![A-Za-z0-9_$])";
 const GATE = (first3: readonly string[]): string => `${NAME_START}(?=[A-Za-z0-9_.$-]{0,40}?(?:${first3.map(ci).join("|")}))`;
 // A C-style array suffix may follow the name: `char secret[25] = "…"`.
+// Two lookaheads refuse a name start (and, after the name's word, a cut of
+// the name) that no operator follows: on a run of secret words (`pwd-pwd-…`,
+// `key-key-…`) the pattern would otherwise try every cut of every name there,
+// and the metadata look-behinds at each. Each takes the longest run of name
+// characters once, without backtracking (a lookahead is atomic: the group it
+// captures is then matched again by reference), and wants an operator's first
+// character right after it. Implied by the rest of the pattern (a `.` of `.=`
+// is a name character), so the matches are the same.
+const OPERATOR_START = `(?:\\[\\d{0,4}\\])?["'\\]]{0,3}[ \\t]{0,8}[=:?|+<!,]`;
+const OPERATOR_NEAR = `(?=(?=(?<nameRun>[A-Za-z0-9_.$ñÑ-]{0,96}))\\k<nameRun>${OPERATOR_START})`;
+const OPERATOR_AFTER_NAME = `(?=(?=(?<nameTail>[A-Za-z0-9_.-]{0,24}))\\k<nameTail>${OPERATOR_START})`;
 const NAME_BODY = (first3: readonly string[], core: string): string =>
-  `${GATE(first3)}[A-Za-z0-9_.$-]{0,40}?${core}[A-Za-z0-9_.-]{0,24}?(?:\\[\\d{0,4}\\])?`;
+  `${GATE(first3)}${OPERATOR_NEAR}[A-Za-z0-9_.$-]{0,40}?${core}${OPERATOR_AFTER_NAME}[A-Za-z0-9_.-]{0,24}?(?:\\[\\d{0,4}\\])?`;
 // First three letters of every word SECRET_NAME and PASSWORD_NAME accept.
 const SECRET_FIRST3 = ["sec", "tok", "key", "api", "acc", "aut", "pri", "cli", "sig", "enc", "mas", "cre"];
 const PASSWORD_FIRST3 = ["pas", "pwd", "con", "sen"];
@@ -78,6 +89,13 @@ const PASSWORD_FIRST3 = ["pas", "pwd", "con", "sen"];
 // (`define('PASSWORD', '…')`), not in any list of strings (`("passwd", "x")`).
 const OPERATOR =
   "[\"'\\]]{0,3}[ \\t]{0,8}(?:=|:=|::=|:::=|\\?=|\\|\\|=|\\+=|\\.=|(?<!:):(?!:)|=>|<-|==|===|!=|!==|(?<=\\([ \\t]{0,4}[\"'][A-Z0-9_.-]{1,80}[\"'][ \\t]{0,8}),)[ \\t]{0,8}@?";
+
+// The operator, looked for before the metadata look-behinds: on a run of
+// secret words with no operator after them (`key-key-key-…`) those
+// look-behinds were tried at every cut of every name, tens of thousands of
+// steps per character; the lookahead refuses such a name first. Same
+// matches: the pattern requires the operator right there anyway.
+const OPERATOR_AHEAD = `(?=${OPERATOR})`;
 
 // The value: quoted (closing quote required) or bare, no whitespace (prose is
 // not a secret); it ends at a quote, whitespace, `;`, `,`, a closing bracket,
@@ -113,7 +131,7 @@ export const genericRules: readonly RuleSpec[] = [
     provider: "Generic",
     severity: "medium",
     keywords: ["secret", "token", "key", "credential", "creds"],
-    regex: NAME_BODY(SECRET_FIRST3, SECRET_NAME) + METADATA_SUFFIX + OPERATOR + VALUE_OR_CONTINUED(10, 200),
+    regex: NAME_BODY(SECRET_FIRST3, SECRET_NAME) + OPERATOR_AHEAD + METADATA_SUFFIX + OPERATOR + VALUE_OR_CONTINUED(10, 200),
     flags: "m",
     entropy: 3.0,
     // The word filter covers placeholders without tripping on values that
@@ -167,7 +185,7 @@ export const genericRules: readonly RuleSpec[] = [
     provider: "Generic",
     severity: "medium",
     keywords: ["pass", "pwd", "contrase", "senha"],
-    regex: NAME_BODY(PASSWORD_FIRST3, PASSWORD_NAME) + METADATA_SUFFIX + OPERATOR + VALUE(6, 128),
+    regex: NAME_BODY(PASSWORD_FIRST3, PASSWORD_NAME) + OPERATOR_AHEAD + METADATA_SUFFIX + OPERATOR + VALUE(6, 128),
     flags: "m",
     placeholderFilter: false,
     wordFilter: "password",
