@@ -6,7 +6,7 @@ import { defineConfig } from "vitest/config";
 // corpus (bench/.corpus) holds other projects' *.test.js files that must
 // never be collected. The global setup rebuilds dist/ when it is older than
 // src/, so no lane ever tests a stale build.
-const E2E = ["test/e2e/**/*.test.ts", "test/cli/**/*.test.ts"];
+const E2E = ["test/e2e/**/*.test.ts", "test/cli/**/*.test.ts", "test/integrations/**/*.test.ts"];
 
 export default defineConfig({
   test: {

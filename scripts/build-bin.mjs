@@ -48,6 +48,19 @@ const rulesAsData = {
   },
 };
 
+/**
+ * `ci` and `merge` (CI-only commands) stay tsc's plain modules beside the
+ * bundle (dist/cli/commands/), loaded by path. Bundled, they would share
+ * modules with `scan` and esbuild would split the hook's chunks finer: more
+ * files for every commit to load, for commands a hook never runs.
+ */
+const ciCommandsOutside = {
+  name: "ci-commands-outside",
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/(ci|merge)\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
 await build({
   entryPoints: { main: join(cliDir, "main.js"), worker: join(root, "dist", "scan", "worker.js") },
   outdir: cliDir,
@@ -58,7 +71,7 @@ await build({
   platform: "node",
   target: "node20",
   chunkNames: "chunk-[hash]",
-  plugins: [rulesAsData],
+  plugins: [rulesAsData, ciCommandsOutside],
   // micromatch and its helpers are CommonJS and call require() for node built-ins.
   banner: { js: "import { createRequire as __fintaGuardRequire } from 'node:module'; const require = __fintaGuardRequire(import.meta.url);" },
   logLevel: "warning",

@@ -6,7 +6,11 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "../errors.js";
 
-export const COMMANDS = ["scan", "rules", "audit", "baseline", "install", "uninstall"] as const;
+export const COMMANDS = [
+  "scan", "rules", "audit", "baseline", "install", "uninstall",
+  // Integrations (issue 14): CI entry point and shard-report merging.
+  "ci", "merge",
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const OPTIONS = {
@@ -39,6 +43,10 @@ const OPTIONS = {
   "only-live": { type: "boolean" },
   "verify-timeout": { type: "string" },
   global: { type: "boolean" },
+  // Integrations (issue 14): stdin scans and sharded CI runs.
+  "stdin-name": { type: "string" },
+  shard: { type: "string" },
+  "sarif-output": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "V" },
 } as const;

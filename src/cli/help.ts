@@ -5,12 +5,17 @@ Usage:
   finta-guard scan [PATH...]           scan files and folders of the working tree (default: .)
   finta-guard scan --staged            scan what the index holds for the next commit
   finta-guard scan --history [RANGE]   scan git history (default: all commits reachable from HEAD)
+  finta-guard scan - [--stdin-name PATH]
+                                       scan standard input, reported as PATH      [<stdin>]
   finta-guard install                  install the pre-commit hook (husky or plain git)
   finta-guard install --global         also when core.hooksPath is a folder shared by all repositories
   finta-guard uninstall                remove what install added
   finta-guard baseline [PATH...]       record current findings' fingerprints in the baseline
   finta-guard audit                    check the repository against the Finta security checklist
   finta-guard rules                    list the active rules
+  finta-guard ci                       CI entry point: scan the PR's or push's commits (GitHub Actions,
+                                       GitLab MRs), annotations, job summary, SARIF (--sarif-output FILE)
+  finta-guard merge REPORT...          join the JSON or SARIF reports of scan --shard 1/N … N/N
   finta-guard --version | --help
 
 Options:
@@ -26,6 +31,7 @@ Options:
   -j, --jobs N                         worker threads          [number of cores]
   --include GLOB, --exclude GLOB       only / never scan matching paths (repeatable)
   --all-lines                          --staged: block on findings in untouched lines too
+  --shard K/N                          scan only shard K of N (tree: by path, --history: by commit)
   --audit-log FILE                     scan, audit, baseline: append one JSON line per run to FILE
   --no-inline-allow                    ignore finta-guard:allow comments (audit them in CI)
   --report-unused                      list allow comments and baseline entries that matched nothing

@@ -9,4 +9,6 @@ export interface CliIo {
   readonly stderr: (text: string) => void;
   readonly stdoutIsTTY: boolean;
   readonly stderrIsTTY: boolean;
+  /** Standard input, for `scan -` (absent: nothing to read, as in most in-process tests). */
+  readonly stdin?: AsyncIterable<Uint8Array>;
 }

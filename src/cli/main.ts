@@ -28,5 +28,9 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
     stderr: (text) => void process.stderr.write(text),
     stdoutIsTTY: process.stdout.isTTY === true,
     stderrIsTTY: process.stderr.isTTY === true,
+    // A getter: the stream is created only when `scan -` reads it (a hook never does).
+    get stdin() {
+      return process.stdin;
+    },
   });
 }

@@ -23,6 +23,9 @@ const commands: Record<Command, () => Promise<CommandRunner>> = {
   baseline: async () => (await import("./commands/baseline.js")).baselineCommand,
   install: async () => (await import("./commands/install.js")).installCommand,
   uninstall: async () => (await import("./commands/install.js")).uninstallCommand,
+  // Integrations (issue 14).
+  ci: async () => (await import("./commands/ci.js")).ciCommand,
+  merge: async () => (await import("./commands/merge.js")).mergeCommand,
 };
 
 /**

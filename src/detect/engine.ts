@@ -15,6 +15,7 @@ import { isPlaceholder } from "./placeholder.js";
 import { isQuietValue } from "./word-likeness.js";
 import { genericDropReason } from "./value-model.js";
 import { publicExampleOf } from "./public-example.js";
+import { decodedBase64Text } from "./decoded-value.js";
 import { KeywordFilter, isFilterableKeyword, type KeywordHits } from "./keyword-filter.js";
 import { MAX_DEPTH, findEncodedRuns } from "./decode.js";
 import { mergeHits, regionsFor } from "./regions.js";
@@ -41,6 +42,7 @@ export class DetectionEngine {
   /** `rule <id>` per rule, for time-out messages (see activity.ts). */
   readonly #labels: readonly string[];
   readonly #specificity = new Map<string, number>();
+  readonly #byId = new Map<string, CompiledRule>();
 
   constructor(rules: readonly CompiledRule[]) {
     this.rules = rules;
@@ -48,6 +50,7 @@ export class DetectionEngine {
     rules.forEach((rule, i) => {
       this.#orderById.set(rule.id, i);
       this.#specificity.set(rule.id, rule.specificity);
+      this.#byId.set(rule.id, rule);
     });
     const unfiltered = (r: CompiledRule) => r.keywords.length === 0 || r.keywords.some((k) => !isFilterableKeyword(k));
     this.#always = rules.filter(unfiltered);
@@ -257,6 +260,11 @@ export class DetectionEngine {
     if (spec.wordFilter && isQuietValue(secret, spec.wordFilter === "password" ? "password" : "value", text.slice(start, end))) return undefined;
     // Generic rules report literals only, and only literals that read like a secret (value-model.ts).
     if (spec.tags?.includes("generic") && genericDropReason({ text, start, secretStart, secretEnd, mode: spec.wordFilter === "password" ? "password" : "value" }) !== undefined) return undefined;
+    if (spec.judgeDecoded === "base64") {
+      // Judge what an always-encoded value says: a placeholder or a sample word stays one when encoded.
+      const decoded = decodedBase64Text(secret);
+      if (decoded !== undefined && (isPlaceholder(decoded.trim()) || isQuietValue(decoded.trim(), "password"))) return undefined;
+    }
     if (rule.stopwords.length) {
       const lower = secret.toLowerCase();
       if (rule.stopwords.some((w) => lower.includes(w))) return undefined;
@@ -281,6 +289,10 @@ export class DetectionEngine {
       if (keyNames || underKey) {
         ruleId = p.to;
         severity = p.severity;
+        // The rule promoted to also has its say on what is not its kind of
+        // secret (finta-env-secret: identifiers under FINTA_* names).
+        const target = this.#byId.get(p.to);
+        if (target && target.allowTarget === "secret" && target.allowRegexes.some((r) => r.test(secret))) return undefined;
         break;
       }
     }

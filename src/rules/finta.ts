@@ -5,7 +5,7 @@
  * bearer rule (70) and every generic rule, so a `sk_live_` key inside
  * `FINTA_API_KEY=sk_live_…` is one finding under `finta-secret-key-live`.
  */
-import { ALNUM, BASE64, HEX, fakeBody, fakeToken, joined, withSecret } from "./examples.js";
+import { ALNUM, BASE64, HEX, fakeBody, fakeToken, fakeUuid, joined, withSecret } from "./examples.js";
 import type { RuleSpec } from "./types.js";
 
 const ROTATE_LIVE =
@@ -30,6 +30,13 @@ const DOCS = "https://docs.finta.io/api/v2/authentication";
 // Characters that may not touch a prefixed key on the left: a key glued to an
 // identifier (`my_finta_…`, `ask_live_…`) is part of a longer word, not a key.
 const LEFT = "(?<![A-Za-z0-9_])";
+
+// Values under FINTA_* names that identify rather than authenticate: object
+// ids (`acct_…`, `evt_…`: a short lower-case prefix, never a key prefix),
+// UUIDs, numbers, URLs that carry no user:password.
+const FINTA_IDENTIFIER =
+  "^(?:(?!sk_|rk_|whsec_|finta_)(?:acct|evt|cus|ch|pi|pm|py|po|re|in|ii|sub|si|prod|price|txn|tr|src|card|ba|file|req|seti|we|obj|inv|pay|ref|mch|org|usr|acc|cust|idem)_[A-Za-z0-9]{4,64}" +
+  "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9]{1,40}|https?://[^\\s:@/]{1,253}(?::[0-9]{1,5})?(?:/[^\\s@]{0,400})?)$";
 
 const liveKey = fakeToken(joined("sk_", "live_"), 32, ALNUM, 11);
 const testKey = fakeToken(joined("sk_", "test_"), 32, ALNUM, 12);
@@ -84,7 +91,6 @@ export const fintaRules: readonly RuleSpec[] = [
         "sk_live_...",
         "sk_live_<your key>",
         "sk_live_0000000000000000",
-        "pk_live_" + fakeBody(24, ALNUM, 16),
       ],
     },
   },
@@ -102,7 +108,7 @@ export const fintaRules: readonly RuleSpec[] = [
     tags: ["finta", "secret-key", "test"],
     examples: {
       positive: [withSecret('stripe_like = "', testKey, '"')],
-      negative: ["sk_test_1234567890abcdef", "sk_test_xxxxxxxxxxxxxxxxxxxx", "pk_test_" + fakeBody(24, ALNUM, 17)],
+      negative: ["sk_test_1234567890abcdef", "sk_test_xxxxxxxxxxxxxxxxxxxx"],
     },
   },
   {
@@ -123,24 +129,61 @@ export const fintaRules: readonly RuleSpec[] = [
     },
   },
   {
+    id: "finta-publishable-key",
+    description: "Finta publishable key (pk_live_…, pk_test_…): meant for browsers, noted at info",
+    provider: "Finta",
+    severity: "info",
+    keywords: ["pk_live_", "pk_test_"],
+    // Publishable keys are public by design (spec: "at most an info note").
+    // The rule exists so that the key is one info note wherever it sits:
+    // it outranks finta-env-secret and the generic rules on the same value
+    // (`FINTA_PUBLISHABLE_KEY=pk_live_…`, `"PublishableKey": "pk_live_…"`).
+    regex: LEFT + "(?<secret>pk_(?:live|test)_[A-Za-z0-9]{16,247})(?![A-Za-z0-9])",
+    entropy: 3.0,
+    specificity: 100,
+    remediation: "Publishable keys are meant for browsers and apps; no action is needed unless a secret key (sk_…) was meant.",
+    docsUrl: DOCS,
+    tags: ["finta", "publishable-key"],
+    examples: {
+      positive: [
+        withSecret("FINTA_PUBLISHABLE_KEY=", joined("pk_", "live_", fakeBody(32, ALNUM, 51))),
+        withSecret("publishable_key=", joined("pk_", "test_", fakeBody(32, ALNUM, 52)), "\r\n"),
+        withSecret('{"PublishableKey": "', joined("pk_", "live_", fakeBody(32, ALNUM, 53)), '"}'),
+      ],
+      negative: ["pk_live_***", "pk_test_xxxxxxxxxxxxxxxx", "mypk_live_" + fakeBody(24, ALNUM, 54)],
+    },
+  },
+  {
     id: "finta-env-secret",
-    description: "Finta credential held in a FINTA_*KEY/SECRET/TOKEN/PASSWORD variable",
+    description: "Finta credential held in a FINTA_*KEY/SECRET/TOKEN/PASSWORD variable (or a fintaApiKey-style name)",
     provider: "Finta",
     severity: "high",
     keywords: ["finta"],
-    // NAME = value, NAME: value, "NAME": "value", NAME => value, and
-    // Dockerfile `ENV NAME value`. The value is a literal (no $, quotes or
-    // spaces); references such as ${FINTA_API_KEY} or process.env.X fail the
-    // placeholder filter, short or low-entropy values the entropy minimum.
-    // Blank runs are bounded (64, far past any alignment) like every quantifier.
+    // The name: FINTA_…KEY in any case and spelling of the languages that
+    // hold one (FINTA_API_KEY, fintaApiKey, FintaSecretKey, finta.api_key,
+    // finta-api-key). Then an operator: `=`, `:`, `:=`, `=>`, a typed
+    // declaration (Rust `: &str =`, Swift/Kotlin `: String =`), Dockerfile
+    // `ENV NAME value`, a Kubernetes `- name: NAME` followed by `value:`, or
+    // a Terraform `variable "name" { … default = … }`. The value is a literal
+    // (no $, quotes or spaces), also behind a JSON-escaped quote (`\"` in a
+    // notebook cell); references such as ${FINTA_API_KEY} or process.env.X
+    // fail the placeholder filter, short or low-entropy values the entropy
+    // minimum. Blank runs are bounded like every quantifier.
     regex:
-      "(?<![A-Za-z0-9_])FINTA_[A-Z0-9_]{0,64}(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD)" +
-      "(?:[\"'\\]]?[ \\t]{0,64}(?:=>|:=|[:=])|(?<=^[ \\t]{0,64}ENV[ \\t]{1,64}[A-Z0-9_]{1,80})[ \\t])" +
-      "[ \\t]{0,64}[\"'`]?(?<secret>[^\\s\"'`,;)]{16,512})",
+      "(?<![A-Za-z0-9_])FINTA[A-Z0-9_.-]{0,64}?(?:KEY|SECRET|TOKEN|PASSWORD|PASSWD|PWD)S?" +
+      "(?:(?:\\\\?[\"'\\]]){0,3}[ \\t]{0,64}(?:=>|:=|[:=])(?:[ \\t]{0,8}(?:&(?:'static[ \\t]{1,4})?str|String|string|str)[ \\t]{0,8}=)?" +
+      "|(?<=^[ \\t]{0,64}(?:ENV|ARG)[ \\t]{1,64}[A-Z0-9_]{1,80})[ \\t]" +
+      "|[\"']?[ \\t]{0,8}\\r?\\n[ \\t]{0,40}value[ \\t]{0,4}:" +
+      "|\"[ \\t]{0,8}\\{[^{}]{0,200}?\\bdefault[ \\t]{0,8}=)" +
+      "[ \\t]{0,64}\\\\?[\"'`]?(?<secret>[^\\s\"'`,;)\\\\]{16,512})",
     flags: "im",
     entropy: 3.5,
     entropyHex: 3.0,
     specificity: 80,
+    // Identifiers under FINTA_* names are not credentials: account and object
+    // ids (acct_…, evt_…), UUIDs (idempotency keys), plain numbers, URLs
+    // without credentials. Publishable keys are finta-publishable-key's.
+    allowlist: { regexes: [FINTA_IDENTIFIER] },
     remediation: ROTATE_LIVE,
     docsUrl: DOCS,
     tags: ["finta", "env"],
@@ -150,6 +193,13 @@ export const fintaRules: readonly RuleSpec[] = [
         withSecret('export FINTA_CLIENT_SECRET="', fakeBody(40, HEX, 19), '"'),
         withSecret("ENV FINTA_PASSWORD ", fakeBody(24, ALNUM, 20)),
         withSecret('  "FINTA_SIGNING_KEY": "', fakeBody(28, BASE64, 21), '",'),
+        withSecret("FINTA_API_KEY=", fakeBody(32, ALNUM, 40), "\r\nFINTA_MODE=live\r\n"),
+        withSecret('const FINTA_API_KEY: &str = "', fakeBody(32, ALNUM, 41), '";'),
+        withSecret('static let fintaSecretKey: String = "', fakeBody(32, ALNUM, 42), '"'),
+        withSecret('variable "finta_api_key" {\n  type    = string\n  default = "', fakeBody(32, ALNUM, 43), '"\n}'),
+        withSecret("env:\n  - name: FINTA_API_KEY\n    value: \"", fakeBody(32, ALNUM, 44), '"'),
+        withSecret('{"source": ["finta.api_key = \\"', fakeBody(32, ALNUM, 45), '\\"\\n"]}'),
+        withSecret("ARG FINTA_TOKEN=", fakeBody(32, ALNUM, 46)),
       ],
       negative: [
         "FINTA_API_KEY=${FINTA_API_KEY}",
@@ -164,6 +214,13 @@ export const fintaRules: readonly RuleSpec[] = [
         "FINTA_PASSWORD=changeme",
         "FINTA_API_KEY=<redacted>",
         "FINTA_API_KEY_ROTATION_DAYS=90",
+        `FINTA_IDEMPOTENCY_KEY=${fakeUuid(47)}`,
+        `FINTA_ACCOUNT_TOKEN=acct_${fakeBody(16, ALNUM, 48)}`,
+        `FINTA_EVENT_KEY=evt_${fakeBody(24, ALNUM, 49)}`,
+        "FINTA_MERCHANT_KEY=4821395726019473",
+        "FINTA_API_KEY_URL=https://api.finta.io/v2/keys",
+        "FINTA_KEY_ENDPOINT=https://api.finta.io/v2/keys",
+        "kind: ConfigMap\ndata:\n  FINTA_ACCOUNT_KEY: acct_" + fakeBody(16, ALNUM, 50),
       ],
     },
   },

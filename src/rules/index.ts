@@ -13,6 +13,7 @@ import { aiRules } from "./catalogue/ai.js";
 import { observabilityRules } from "./catalogue/observability.js";
 import { saasRules } from "./catalogue/saas/index.js";
 import { registriesRules } from "./catalogue/registries.js";
+import { pastedRules } from "./catalogue/pasted.js";
 import type { RuleSpec } from "./types.js";
 
 export const builtinRules: readonly RuleSpec[] = [
@@ -26,6 +27,7 @@ export const builtinRules: readonly RuleSpec[] = [
   ...observabilityRules,
   ...saasRules,
   ...registriesRules,
+  ...pastedRules,
   ...genericRules,
 ];
 

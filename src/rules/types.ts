@@ -121,6 +121,11 @@ export interface RuleSpec {
    * identifiers, sample words and the structural kinds are dropped.
    */
   readonly wordFilter?: boolean | "password";
+  /**
+   * The value is always base64 (a Kubernetes Secret's `data:`): also drop it
+   * when the text it decodes to is a placeholder or a sample word.
+   */
+  readonly judgeDecoded?: "base64";
   /** The match may span lines (PEM blocks); findings are reported at the first line. */
   readonly multiline?: boolean;
   /**

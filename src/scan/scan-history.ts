@@ -22,7 +22,7 @@
  */
 import { DetectionEngine } from "../detect/engine.js";
 import type { Finding, ScanResult, ScanStats, Suppressed } from "../findings/types.js";
-import { sortFindings } from "../findings/sort.js";
+import { compareFindings, sortFindings } from "../findings/sort.js";
 import type { FindingFilter } from "../filter/types.js";
 import type { GitContext } from "../git/exec.js";
 import type { RuleSpec } from "../rules/types.js";
@@ -37,10 +37,14 @@ export interface ScanHistoryOptions {
   readonly engine?: DetectionEngine;
   /** Passed to scanTargets (see ScanTargetsOptions.onReported). */
   readonly onReported?: ScanTargetsOptions["onReported"];
+  /** `--shard`: only these commits (see HistoryOptions.keepCommit). */
+  readonly keepCommit?: (commit: string) => boolean;
 }
 
 export interface HistoryScanResult extends ScanResult {
   readonly counts: HistoryCounts;
+  /** Position of a reported commit in the whole range (sharded scans only). */
+  readonly commitOrder: (commit: string) => number | undefined;
 }
 
 /**
@@ -114,7 +118,7 @@ const ARMOUR_LINE = /^[ \t]*["'`]?[A-Za-z0-9+/=_-]{16,}(?:\\n)?["'`]?[ \t]*[+,;\
 export async function scanHistory(ctx: GitContext, options: ScanHistoryOptions): Promise<HistoryScanResult> {
   const started = performance.now();
   const engine = options.engine ?? DetectionEngine.fromSpecs(options.rules);
-  const source = await openHistory(ctx, { revs: options.revs, suspects: addedTextSuspects(engine) });
+  const source = await openHistory(ctx, { revs: options.revs, suspects: addedTextSuspects(engine), ...(options.keepCommit ? { keepCommit: options.keepCommit } : {}) });
   const first = new Map<string, Finding>();
   const suppressed = new Map<string, Suppressed>();
   const stats: ScanStats = { files: 0, bytes: 0, binarySkipped: 0, durationMs: 0, suppressed: {} };
@@ -147,14 +151,17 @@ export async function scanHistory(ctx: GitContext, options: ScanHistoryOptions):
   // A history finding is about its commit: `blocking` is a staged-scan notion.
   const findings = [...first.values()].map(({ blocking: _b, ...f }) => f as Finding);
   sortFindings(findings);
+  // Reported in a stable order (file, line, column), as tree and staged scans do, whatever git's chunking.
+  const kept = [...suppressed.values()].sort((a, b) => compareFindings(a.finding, b.finding));
   stats.files = source.counts.fileVersions;
   stats.bytes = source.counts.addedBytes;
   stats.durationMs = Math.round(performance.now() - started);
   return {
     findings,
-    suppressed: [...suppressed.values()].map((s) => ({ ...s, finding: (({ blocking: _b, ...f }) => f as Finding)(s.finding) })),
+    suppressed: kept.map((s) => ({ ...s, finding: (({ blocking: _b, ...f }) => f as Finding)(s.finding) })),
     stats,
     errors,
     counts: source.counts,
+    commitOrder: (commit) => source.commitOrder(commit),
   };
 }

@@ -40,6 +40,11 @@ export interface HistoryOptions {
    * caller can test many small texts in one pass.
    */
   readonly suspects: (addedTexts: readonly string[], paths: readonly string[]) => ReadonlySet<number>;
+  /**
+   * `--shard`: scan only the commits this says yes to (asked once per commit,
+   * in the range's order). The others are parsed past, not counted, not read.
+   */
+  readonly keepCommit?: (commit: string) => boolean;
 }
 
 export interface HistoryCounts {
@@ -56,6 +61,8 @@ export interface HistorySource {
   /** Batches of targets, one batch per chunk of git's output; scan each before asking for the next. */
   readonly batches: AsyncIterable<StreamTarget[]>;
   readonly counts: HistoryCounts;
+  /** Position (0 = oldest) of a kept commit in the whole range: merging shards orders commits by it. */
+  commitOrder(commit: string): number | undefined;
   close(): Promise<void>;
 }
 
@@ -96,13 +103,16 @@ export async function openHistory(ctx: GitContext, options: HistoryOptions): Pro
   if (options.revs.length === 0) {
     // A repository with no commit yet has no history (git log would fail on HEAD).
     const head = await runGit(ctx, ["rev-parse", "--verify", "-q", "HEAD^{commit}"], { okExitCodes: [0, 1] });
-    if (head.exitCode !== 0) return { batches: (async function* () {})(), counts, close: async () => {} };
+    if (head.exitCode !== 0) return { batches: (async function* () {})(), counts, commitOrder: () => undefined, close: async () => {} };
   }
   const args = historyLogArgs(options.revs);
   let cat: CatFileBatch | undefined;
   const blob = (oid: string) => (cat ??= new CatFileBatch(ctx)).blob(oid);
 
   let meta: CommitMeta = { commit: "", author: "", date: "" };
+  let keep = true;
+  let ordinal = -1;
+  const order = new Map<string, number>();
   let parts: Buffer[] = [];
   let partBytes = 0;
   let overflow = false;
@@ -117,10 +127,15 @@ export async function openHistory(ctx: GitContext, options: HistoryOptions): Pro
 
   const parser = new PatchParser({
     commit(fields) {
-      counts.commits++;
+      ordinal++;
       meta = { commit: fields[0] ?? "", author: fields[1] ?? "", date: fields[2] ?? "" };
+      keep = options.keepCommit?.(meta.commit) ?? true;
+      if (!keep) return;
+      counts.commits++;
+      if (options.keepCommit) order.set(meta.commit, ordinal);
     },
     added(lineNo, bytes, truncated) {
+      if (!keep) return;
       lines.add(lineNo);
       counts.addedBytes += bytes.length + 1;
       if (overflow) return;
@@ -133,7 +148,7 @@ export async function openHistory(ctx: GitContext, options: HistoryOptions): Pro
       partBytes += bytes.length + 1;
     },
     file(file: PatchFile) {
-      const target = targetFor(file);
+      const target = keep ? targetFor(file) : undefined;
       if (target) entries.push({ target });
       resetFile();
     },
@@ -194,6 +209,7 @@ export async function openHistory(ctx: GitContext, options: HistoryOptions): Pro
   return {
     batches: batches(),
     counts,
+    commitOrder: (commit) => order.get(commit),
     close: async () => {
       git.kill();
       await cat?.close();

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { runBin } from "../helpers/cli.js";
 import { fake } from "../helpers/fake-secrets.js";
 import { makeGitRepo, type GitRepo } from "../helpers/git-repo.js";
+import { fintaRules } from "../../src/rules/finta.js";
 
 let repo: GitRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -65,6 +66,6 @@ describe("audit agrees with scan", () => {
     expect(scanExit(repo.root, repo.env)).toBe(0);
     const check = credentialCheck(repo.root, repo.env);
     expect(check.status).toBe("pass");
-    expect(check.reason).toMatch(new RegExp(`^No Finta credential found \\(\\d+ tracked file\\(s\\) scanned with 6 Finta rules; ${counted}\\)\\.$`));
+    expect(check.reason).toMatch(new RegExp(`^No Finta credential found \\(\\d+ tracked file\\(s\\) scanned with ${fintaRules.length} Finta rules; ${counted}\\)\\.$`));
   });
 });

@@ -77,11 +77,22 @@ describe("Not credentials: each must stay silent", () => {
     "from finta import finta_client",
     "finta_webhook_secret = load()",
     "finta_api_key_rotation_days: 90",
-    `publishable = "pk_live_${fakeBody(24, ALNUM, 107)}"`,
-    `publishable = "pk_test_${fakeBody(24, ALNUM, 108)}"`,
     'curl https://api.finta.io/v2/me -H "Authorization: Bearer $FINTA_API_KEY"',
   ])("%s", (text) => {
     expect(detect(text)).toEqual([]);
+  });
+
+  // Publishable keys are meant for browsers: at most an info note, wherever they sit.
+  it.each([
+    `publishable = "pk_live_${fakeBody(24, ALNUM, 107)}"`,
+    `publishable = "pk_test_${fakeBody(24, ALNUM, 108)}"`,
+    `FINTA_PUBLISHABLE_KEY=pk_live_${fakeBody(32, ALNUM, 109)}`,
+    `publishable_key=pk_test_${fakeBody(32, ALNUM, 110)}\r\n`,
+    `{"PublishableKey": "pk_live_${fakeBody(32, ALNUM, 111)}"}`,
+    `window.fintaConfig={publishableKey:"pk_live_${fakeBody(32, ALNUM, 112)}",mode:"live"};`,
+  ])("publishable key %s is one info note", (text) => {
+    const found = scanString(engine, text);
+    expect(found.map((f) => [f.ruleId, f.severity])).toEqual([["finta-publishable-key", "info"]]);
   });
 
   // A bearer token sent elsewhere may be another rule's finding, never a Finta one.

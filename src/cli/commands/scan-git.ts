@@ -26,21 +26,28 @@ export function checkGitModeArgs(args: CliArgs): void {
   }
 }
 
+/** A git scan's result; sharded history scans add each reported commit's position in the range. */
+export type GitScanResult = ScanResult & { readonly commitOrder?: (commit: string) => number | undefined };
+
 /** `onReported`: see ScanTargetsOptions (scan --verify collects keys with it). */
-export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs, io: CliIo, setup: ScanSetup, onReported?: ScanTargetsOptions["onReported"]): Promise<ScanResult> {
+export async function scanGitMode(mode: Exclude<ScanMode, "tree">, args: CliArgs, io: CliIo, setup: ScanSetup, onReported?: ScanTargetsOptions["onReported"]): Promise<GitScanResult> {
   checkGitModeArgs(args);
   const ctx: GitContext = { cwd: io.cwd, env: io.env };
   const redact = args.values["no-redact"] !== true;
   if (mode === "history") {
     const { scanHistory } = await import("../../scan/scan-history.js");
-    const { counts: _counts, ...result } = await scanHistory(ctx, {
+    // --shard (issue 14): this job scans only its share of the commits.
+    const shard = args.values.shard !== undefined ? await import("../shard.js") : undefined;
+    const picked = shard?.parseShard(args.values.shard);
+    const { counts: _counts, commitOrder, ...result } = await scanHistory(ctx, {
       revs: args.positionals,
       rules: setup.rules,
       redact,
       ...(setup.filter ? { filter: setup.filter } : {}),
       ...(onReported ? { onReported } : {}),
+      ...(shard && picked ? { keepCommit: shard.inHistoryShard(picked) } : {}),
     });
-    return result;
+    return picked ? { ...result, commitOrder } : result;
   }
   const { listStagedTargets } = await import("../../sources/staged.js");
   const listing = listStagedTargets(ctx, { allLines: args.values["all-lines"] === true });

@@ -33,6 +33,9 @@ function suppressionSourcesOf(setup: ScanSetup, walked: ReadonlyMap<string, numb
     disabledRules: setup.disabledRules,
   };
 }
+import { stdinTarget, wantsStdin } from "../stdin-target.js";
+import type { TreeListing } from "../../sources/tree.js";
+import type { Target } from "../../sources/types.js";
 
 /** What must be closed when the scan throws: the progress line erased, the failed run logged. */
 interface ScanSession {
@@ -58,6 +61,11 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
   const jobs = resolveJobs(args);
   const mode: ScanMode = args.values.staged === true ? "staged" : args.values.history === true ? "history" : "tree";
   if (mode === "tree" && args.values["all-lines"] === true) throw new UsageError("--all-lines applies to --staged only");
+  const fromStdin = wantsStdin(args);
+  // --shard (issue 14): loaded only when asked for; the hook never pays for it.
+  const sharding = args.values.shard !== undefined ? await import("../shard.js") : undefined;
+  const shard = sharding?.parseShard(args.values.shard);
+  if (shard && (mode === "staged" || fromStdin)) throw new UsageError(`--shard applies to tree and --history scans, not ${fromStdin ? "standard input" : "--staged"}`);
   let loaded: ScanSetup | undefined;
   const audit = (session.audit = startScanAudit(args, io, { mode, failOn, setup: () => loaded }));
   const setup = (loaded = await loadScanSetup(args, io));
@@ -68,8 +76,10 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
 
   // --staged / --history: targets from git, paths relative to the repository root (scan-git.ts).
   const gitScan = mode === "tree" ? undefined : await (await import("./scan-git.js")).scanGitMode(mode, args, io, setup, onReported);
-  const listing = gitScan
+  const listed: { readonly targets: readonly Target[]; readonly errors: TreeListing["errors"]; readonly skipped: TreeListing["skipped"]; readonly ignored?: TreeListing["ignored"] } = gitScan
     ? { targets: [], errors: [], skipped: [] }
+    : fromStdin
+    ? { targets: [stdinTarget(args, io)], errors: [], skipped: [] }
     : // Loaded only for tree scans: fast-glob is not needed in a pre-commit hook.
       (await import("../../sources/tree.js")).listTreeTargets(args.positionals, {
         cwd: io.cwd,
@@ -78,6 +88,14 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
         ...(args.values.exclude ? { exclude: args.values.exclude } : {}),
         ...(setup.revisionIgnoreFiles && setup.configFrom !== undefined ? { ignoreFiles: { rev: setup.configFrom, texts: setup.revisionIgnoreFiles } } : {}),
       });
+  const root = setup.root ?? io.cwd;
+  const listing = sharding && shard && !gitScan
+    ? {
+        ...listed,
+        targets: listed.targets.filter((t) => sharding.inTreeShard(shard, t.kind === "file" ? t.absPath : t.path, io.cwd, root)),
+        errors: listed.errors.filter((e) => sharding.inTreeShard(shard, e.file, io.cwd, root)),
+      }
+    : listed;
   const scanned = gitScan ?? await scanTargets(listing.targets, {
     rules: setup.rules,
     jobs,
@@ -102,10 +120,11 @@ async function runScan(args: CliArgs, io: CliIo, session: ScanSession): Promise<
     mode,
     color: format === "text" && args.values.output === undefined && useColor(io, io.stdoutIsTTY),
     verbose: args.values.verbose === true,
-    suppressionSources: suppressionSourcesOf(setup, "ignored" in listing ? listing.ignored : undefined),
+    suppressionSources: suppressionSourcesOf(setup, listing.ignored),
     ...(await resolveReportPaths(format, io, mode)),
   });
-  writeReport(report, args.values.output, io);
+  const shown = sharding && shard ? sharding.markShardReport(report, format, result, { ...shard, mode }, gitScan?.commitOrder) : report;
+  writeReport(shown, args.values.output, io);
 
   if (result.errors.length) {
     for (const error of result.errors) io.stderr(`finta-guard: ${escapeControls(error.file)}: ${escapeControls(error.message)}\n`);

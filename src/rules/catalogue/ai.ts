@@ -10,7 +10,7 @@
  */
 import { ALNUM, BASE64URL, HEX, LOWER_ALNUM, fakeBody, fakeToken, joined, withSecret } from "../examples.js";
 import type { RuleSpec } from "../types.js";
-import { ASCENDING_RUN, DOC_EXAMPLE, HAND_MADE, LEFT, RIGHT, assigned, ci, named } from "./dsl.js";
+import { DOC_EXAMPLE, LEFT, REPEATED_RUN, RIGHT, assigned, ci, named } from "./dsl.js";
 
 const LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
@@ -31,7 +31,9 @@ export const aiRules: readonly RuleSpec[] = [
       `${LEFT}(?<secret>sk-(?:(?:proj|svcacct|admin|None)-)?[A-Za-z0-9_-]{20,160}T3BlbkFJ[A-Za-z0-9_-]{20,160})${RIGHT}`,
     entropy: 3.5,
     specificity: 90,
-    allowlist: { regexes: [ASCENDING_RUN, DOC_EXAMPLE] },
+    // A vendor prefix proves what the token is: a body that looks typed by hand
+    // (`abc123…`) is still reported; only the documentation marker is not.
+    allowlist: { regexes: [DOC_EXAMPLE] },
     remediation: "Revoke the key (platform.openai.com → API keys) and create a new one; prefer project keys with limited permissions.",
     docsUrl: "https://platform.openai.com/docs/api-reference/authentication",
     examples: {
@@ -52,13 +54,19 @@ export const aiRules: readonly RuleSpec[] = [
     regex: `${LEFT}(?<secret>sk-ant-api0[0-9]-[A-Za-z0-9_-]{80,120})${RIGHT}`,
     entropy: 4.0,
     specificity: 90,
-    allowlist: { regexes: [HAND_MADE] },
+    // Only filler (one character eight times) is a sample; a prefix-proven
+    // body that looks hand-typed (`abc123…`) is reported.
+    allowlist: { regexes: [REPEATED_RUN] },
     remediation: "Delete the key in the Anthropic Console (Settings → API keys) and create a new one.",
     docsUrl: "https://docs.anthropic.com/en/api/getting-started#authentication",
     examples: {
-      positive: [withSecret("ANTHROPIC_API_KEY='", joined("sk-ant-", "api03-", fakeBody(93, BASE64URL, 7), "AA"), "'")],
+      positive: [
+        withSecret("ANTHROPIC_API_KEY='", joined("sk-ant-", "api03-", fakeBody(93, BASE64URL, 7), "AA"), "'"),
+        // Looks typed by hand, but the prefix, length and alphabet say what it is.
+        withSecret("key = ", joined("sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-", "1234fghijklmnopby56aaaogaopaaaabc123xyzBB")),
+      ],
       negative: [
-        joined("sk-ant-api03-abc123xyz-456def789ghij-klmnopqrstuvwx-3456yza789bcde-", "1234fghijklmnopby56aaaogaopaaaabc123xyzBB"),
+        joined("sk-ant-", "api03-", "A".repeat(93), "AA"),
         'export const EXAMPLE_URL = "https://api.anthropic.com";',
       ],
     },
@@ -72,7 +80,9 @@ export const aiRules: readonly RuleSpec[] = [
     regex: `${LEFT}(?<secret>sk-ant-admin0[0-9]-[A-Za-z0-9_-]{80,120})${RIGHT}`,
     entropy: 4.0,
     specificity: 90,
-    allowlist: { regexes: [HAND_MADE] },
+    // Only filler (one character eight times) is a sample; a prefix-proven
+    // body that looks hand-typed (`abc123…`) is reported.
+    allowlist: { regexes: [REPEATED_RUN] },
     remediation: "Delete the admin key in the Anthropic Console (Settings → Admin keys) at once; it can manage the organisation.",
     docsUrl: "https://docs.anthropic.com/en/api/administration-api",
     examples: {
@@ -140,7 +150,6 @@ export const aiRules: readonly RuleSpec[] = [
     regex: `${LEFT}(?<secret>gsk_[A-Za-z0-9]{52})${RIGHT}`,
     entropy: 3.5,
     specificity: 85,
-    allowlist: { regexes: [ASCENDING_RUN] },
     remediation: "Delete the key (console.groq.com → API Keys) and create a new one.",
     docsUrl: "https://console.groq.com/docs/quickstart",
     examples: {

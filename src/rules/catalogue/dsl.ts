@@ -171,8 +171,11 @@ export const ASCENDING_RUN =
 export const DESCENDING_RUN =
   "(?:98765|87654|76543|65432|54321|43210|zyxwv|yxwvu|xwvut|wvuts|vutsr|utsrq|tsrqp|srqpo|rqpon|qponm|ponml|onmlk|nmlkj|mlkji|lkjih|kjihg|jihgf|ihgfe|hgfed|gfedc|fedcb|edcba)";
 
+/** One character eight times in a row (`XXXXXXXX`, `AAAAAAAA`): filler, never a random body. */
+export const REPEATED_RUN = "([A-Za-z0-9])\\1{7}";
+
 /** Hand-made samples: an ascending or descending run, or one character eight times (`XXXXXXXX`). */
-export const HAND_MADE = `${ASCENDING_RUN}|${DESCENDING_RUN}|([A-Za-z0-9])\\1{7}`;
+export const HAND_MADE = `${ASCENDING_RUN}|${DESCENDING_RUN}|${REPEATED_RUN}`;
 
 /** Documentation keys end in EXAMPLE (the AWS docs convention, copied by many vendors). */
 export const DOC_EXAMPLE = "EXAMPLE$";

@@ -317,6 +317,8 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
       regexes: [
         "://([^:@/]{1,128}):\\1@",
         "://[^:@/]{0,128}:(?:\\$\\{?[A-Za-z_][\\w:-]*\\}?|\\$\\([^)]*\\)|%[A-Za-z_]+%|\\{[\\w.-]*\\}|\\*{1,}|x{3,}|X{3,}|password|passwd|pass_?word|pwd|secret|token|api[_-]?key|key|credentials?|changeme|your[_-]?password|REPLACE[_A-Z]*|<[^>]*>|YOUR_[A-Z_]+)@",
+        // GitHub's token-as-user convention: the token is git-url-oauth-token's finding.
+        "://[^:@/]{1,255}:x-oauth-basic@",
         // `host:port@…` is not user:password (`https://url:8000/ @x` never gets here; `http://a:8080@b` might).
         "://[^:@/]{1,128}:\\d{2,5}@",
       ],
@@ -436,6 +438,9 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
     reach: 8192,
     entropy: 3.0,
     wordFilter: true,
+    // data: values are base64: judge the text they decode to (base64 of
+    // `changeme` or `password` is still a placeholder).
+    judgeDecoded: "base64",
     specificity: 30,
     remediation:
       "Do not commit Secret manifests with data: rotate the values, then manage them with Sealed Secrets, SOPS, External Secrets or your cloud's secret manager, and purge the manifest from git history.",
@@ -443,7 +448,9 @@ export const keysAndTokensRules: readonly RuleSpec[] = [
     tags: ["kubernetes"],
     examples: {
       positive: [withSecret("apiVersion: v1\nkind: Secret\nmetadata:\n  name: db-credentials\ntype: Opaque\ndata:\n  password: ", k8sValue, "\n")],
-      negative: ["apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry-auth-data\ntype: Opaque\ndata:\n  htpasswd: ''\n", "apiVersion: v1\nkind: ConfigMap\ndata:\n  value: " + k8sValue + "\n"],
+      negative: [
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: registry-auth-data\ntype: Opaque\ndata:\n  htpasswd: ''\n",
+        `apiVersion: v1\nkind: Secret\ntype: Opaque\ndata:\n  password: ${Buffer.from("changeme-please").toString("base64")}\n  token: ${Buffer.from("<your token here>").toString("base64")}\n`, "apiVersion: v1\nkind: ConfigMap\ndata:\n  value: " + k8sValue + "\n"],
     },
   },
 
