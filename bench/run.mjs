@@ -20,13 +20,14 @@ import { hasCli, ruleKeywords } from "./lib/finta-guard.mjs";
 import { printReport } from "./lib/report.mjs";
 import { ensureRipgrep, ensureSecretlint, grepPath } from "./lib/tools.mjs";
 import { baselineScenario } from "./lib/scenarios/baseline.mjs";
+import { bigFileScenario } from "./lib/scenarios/big-file.mjs";
 import { historyScenario, stagedScenario } from "./lib/scenarios/git-scans.mjs";
 import { memoryScenario } from "./lib/scenarios/memory.mjs";
 import { treeScenario } from "./lib/scenarios/tree.mjs";
 import { adversarialScenario } from "./lib/scenarios/adversarial.mjs";
 import { versionScenario } from "./lib/scenarios/version.mjs";
 
-const SECTIONS = ["tree", "version", "staged", "history", "baseline", "adversarial", "memory"];
+const SECTIONS = ["tree", "bigfile", "version", "staged", "history", "baseline", "adversarial", "memory"];
 const USAGE = `usage: node bench/run.mjs [options]
   --quick        small corpus (~40 MB) and fewer commits: a smoke run
   --size MB      corpus size in MB (default 400, or 40 with --quick)
@@ -126,7 +127,8 @@ async function main() {
         results.sections.tree = treeScenario({ ...ctx, tools, keywords: kw?.keywords ?? null }, corpus);
       } else if (!cli) {
         results.sections[section] = { available: false, why: "dist/cli/main.js not built" };
-      } else if (section === "version") results.sections.version = versionScenario(ctx);
+      } else if (section === "bigfile") results.sections.bigfile = bigFileScenario(ctx, ensureCorpus({ corpusRoot, sizeMB: opts.sizeMB, log }));
+      else if (section === "version") results.sections.version = versionScenario(ctx);
       else if (section === "staged") results.sections.staged = stagedScenario(ctx, files());
       else if (section === "history") results.sections.history = historyScenario(ctx, files());
       else if (section === "baseline") results.sections.baseline = baselineScenario(ctx, files());

@@ -85,6 +85,20 @@ export function printReport(r) {
       out.push(targets(v.target));
     }
   }
+  if (s.bigfile) {
+    if (s.bigfile.available === false) out.push(unavailable("One big file", s.bigfile));
+    else {
+      const v = s.bigfile;
+      const pct = (u) => (u === null ? "—" : `${(u * 100).toFixed(0)} %`);
+      out.push(`\n## One big file: ${mb(v.bytes)}, --jobs 1 vs --jobs 2 (${v.runs} runs)`);
+      out.push(table([["workers", "wall (median)", "CPU (median)", "utilisation"],
+        ["1", ms(v.jobs1.wallMs), ms(v.jobs1.cpuMs), pct(v.jobs1.utilisation)],
+        ["2", ms(v.jobs2.wallMs), ms(v.jobs2.cpuMs), pct(v.jobs2.utilisation)]]));
+      out.push(`  wall time with 2 workers: ${v.speedup === null ? "—" : `${v.speedup.toFixed(2)}× better`}`);
+      for (const j of [v.jobs1, v.jobs2]) if (j.error) out.push(`  error: ${j.error}`);
+      out.push(targets(v.target));
+    }
+  }
   if (s.staged) {
     if (s.staged.available === false) out.push(unavailable("Pre-commit: scan --staged", s.staged));
     else {

@@ -22,13 +22,19 @@ export interface Position {
 
 export class LineCounter {
   /** Absolute offset up to which terminators have been counted. */
-  #countedTo = 0;
+  #countedTo: number;
   /** Line number (1-based) at #countedTo. */
   #line = 1;
   /** Absolute offset of the first character of the line holding #countedTo. */
-  #lineStart = 0;
+  #lineStart: number;
   /** Git's line number (LF only) at #countedTo. */
   #gitLine = 1;
+
+  /** `origin`: the offset that is line 1, column 1 (a segment's first owned character). */
+  constructor(origin = 0) {
+    this.#countedTo = origin;
+    this.#lineStart = origin;
+  }
 
   /**
    * Position of absolute offset `pos`. `text` holds the file's characters from
@@ -82,5 +88,14 @@ export class LineCounter {
 
   get line(): number {
     return this.#line;
+  }
+
+  get gitLine(): number {
+    return this.#gitLine;
+  }
+
+  /** Offset of the first character of the current line. */
+  get lineStart(): number {
+    return this.#lineStart;
   }
 }

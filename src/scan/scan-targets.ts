@@ -16,7 +16,7 @@ import type { FindingFilter } from "../filter/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import { describeFsError } from "../sources/fs-error.js";
 import type { StreamTarget, Target } from "../sources/types.js";
-import { scanFilesOnWorkers } from "./pool.js";
+import { anyFileToSplit, scanFilesOnWorkers } from "./pool.js";
 import { scanFile } from "./read-file.js";
 import { StreamScanner } from "./stream-scanner.js";
 import { DEFAULT_DEADLINE_MS_PER_MIB, DeadlineExceeded, deadlineFor, withDeadline } from "./deadline.js";
@@ -140,7 +140,7 @@ export async function scanTargets(targets: readonly Target[], options: ScanTarge
 
   // Streams (staged and history blobs) are scanned as they arrive, whatever
   // the rules: the deadline runs on this thread, so nothing needs buffering.
-  if (files.length >= MIN_FILES_FOR_WORKERS && options.jobs > 1) {
+  if (options.jobs > 1 && (files.length >= MIN_FILES_FOR_WORKERS || anyFileToSplit(files))) {
     await scanFilesOnWorkers(files, { rules: options.rules, ...scanOptions }, options.jobs, (outcome) => {
       const target = files[outcome.index];
       if (target) record(target, outcome);

@@ -36,6 +36,20 @@ export interface StreamScanOptions {
   /** Owned characters per window (>= 1). Tests shrink it to exercise every cut. */
   readonly windowChars?: number;
   /**
+   * Segment scans (one part of a big UTF-8 file, see segment-scan.ts): the
+   * first `leadBytes` bytes pushed are context only (the text before the
+   * segment), and only findings starting in the next `ownBytes` bytes are
+   * reported; the bytes after those are holdback. Both boundaries must fall
+   * where a UTF-8 decoder resynchronises (segment-scan.ts places them), so
+   * decoding the parts separately gives the same characters as decoding the
+   * whole file. Positions are then relative to the segment's first owned
+   * character (line 1, column 1 there).
+   */
+  readonly leadBytes?: number;
+  readonly ownBytes?: number;
+  /** The bytes pushed start inside a UTF-8 file: no BOM sniff, keep a leading U+FEFF, skip the binary sniff. */
+  readonly midFile?: boolean;
+  /**
    * Time one MiB of a window may take to scan; a window that outlives it
    * throws DeadlineExceeded (scan/deadline.ts). Unset: no deadline.
    */
@@ -66,7 +80,7 @@ export class StreamScanner {
   /** The first bytes, held until there are enough to read a BOM. */
   #head: Uint8Array | undefined;
   readonly #deadlineMsPerMiB: number | undefined;
-  readonly #lines = new LineCounter();
+  #lines = new LineCounter();
   readonly #findings: RawFinding[] = [];
   readonly #allowRules: AllowRuleRef[] = [];
 
@@ -79,10 +93,24 @@ export class StreamScanner {
   #sniffed = 0;
   #binary = false;
   #finished = false;
+  /** Byte count at which the lead (context only) ends, and at which ownership ends. */
+  readonly #leadEndByte: number;
+  readonly #ownEndByte: number;
+  /** Absolute character offset where ownership ends (known once the bytes up to #ownEndByte are decoded). */
+  #ownLimit = Infinity;
+  #leadDone: boolean;
+  #span = { line: 1, column: 1, gitLine: 1 };
 
   constructor(engine: DetectionEngine, options: StreamScanOptions = {}) {
     this.#engine = engine;
     this.#windowChars = Math.max(1, options.windowChars ?? DEFAULT_WINDOW_CHARS);
+    if (options.midFile) {
+      this.#decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+      this.#sniffed = BINARY_SNIFF_BYTES;
+    }
+    this.#leadEndByte = options.leadBytes ?? 0;
+    this.#ownEndByte = options.ownBytes === undefined ? Infinity : this.#leadEndByte + options.ownBytes;
+    this.#leadDone = this.#leadEndByte === 0;
     this.#deadlineMsPerMiB = options.deadlineMsPerMiB;
   }
 
@@ -110,13 +138,27 @@ export class StreamScanner {
   }
 
   #feed(bytes: Uint8Array): boolean {
-    const decoder = this.#decoder!;
     if (!this.#wide && this.#sniffed < BINARY_SNIFF_BYTES) {
       const n = Math.min(bytes.length, BINARY_SNIFF_BYTES - this.#sniffed);
       if (bytes.subarray(0, n).includes(0)) return this.#markBinary();
       this.#sniffed += n;
     }
-    const decoded = decoder.decode(bytes, { stream: true });
+    let decoded = "";
+    const before = this.#bytes - bytes.length;
+    let from = 0;
+    // Segment boundaries inside these bytes: decode up to each, then restart the decoder there.
+    for (const boundary of [this.#leadEndByte, this.#ownEndByte]) {
+      if (boundary > before + from && boundary <= this.#bytes) {
+        const cut = boundary - before;
+        this.#text += decoded + this.#decoder!.decode(bytes.subarray(from, cut));
+        decoded = "";
+        from = cut;
+        // A fresh UTF-8 decoder that keeps a U+FEFF at the cut (segments are only made of UTF-8 files).
+        this.#decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+        this.#reachBoundary(boundary);
+      }
+    }
+    if (from < bytes.length) decoded = this.#decoder!.decode(from === 0 ? bytes : bytes.subarray(from), { stream: true });
     if (this.#wide && this.#sniffed < BINARY_SNIFF_BYTES) {
       // UTF-16/32 text holds NUL bytes: a NUL *character* is what marks binary here.
       const n = Math.min(decoded.length, BINARY_SNIFF_BYTES - this.#sniffed);
@@ -125,10 +167,29 @@ export class StreamScanner {
     }
     this.#text += decoded;
     // Process every window that is complete: its owned range plus the holdback.
-    while (this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
+    while (this.#leadDone && this.#ownStart < this.#ownLimit && this.#bufferedEnd() - this.#ownStart >= this.#windowChars + HOLDBACK_CHARS) {
       this.#processWindow(false);
     }
     return true;
+  }
+
+  /** The decoded text has just reached a segment boundary (lead end or own end). */
+  #reachBoundary(boundary: number): void {
+    const at = this.#bufferedEnd();
+    if (boundary === this.#leadEndByte && !this.#leadDone) {
+      this.#leadDone = true;
+      this.#ownStart = at;
+      this.#lines = new LineCounter(at);
+    }
+    if (boundary === this.#ownEndByte) this.#ownLimit = at;
+  }
+
+  /**
+   * Segment scans, after finish(): the position just past the owned range,
+   * relative to its start (how far the segment moves the line and column counts).
+   */
+  ownedSpan(): { readonly line: number; readonly column: number; readonly gitLine: number } {
+    return this.#span;
   }
 
   #markBinary(): false {
@@ -150,7 +211,13 @@ export class StreamScanner {
       }
       if (!this.#binary) {
         this.#text += this.#decoder!.decode();
-        while (this.#ownStart < this.#bufferedEnd()) this.#processWindow(true);
+        if (!this.#leadDone) this.#reachBoundary(this.#leadEndByte);
+        if (this.#ownLimit === Infinity && this.#ownEndByte !== Infinity) this.#ownLimit = this.#bufferedEnd();
+        while (this.#ownStart < Math.min(this.#ownLimit, this.#bufferedEnd())) this.#processWindow(true);
+        // Count the owned range's last line so ownedSpan() can be asked.
+        const end = Math.min(this.#ownLimit, this.#bufferedEnd());
+        this.#lines.advance(end, this.#text, this.#textStart);
+        this.#span = { line: this.#lines.line, column: end - this.#lines.lineStart + 1, gitLine: this.#lines.gitLine };
       }
       this.#text = "";
     }
@@ -163,9 +230,12 @@ export class StreamScanner {
 
   #processWindow(atEof: boolean): void {
     const bufferedEnd = this.#bufferedEnd();
+    const limit = Math.min(this.#ownLimit, bufferedEnd);
     let ownEnd: number;
-    if (atEof && bufferedEnd - this.#ownStart <= this.#windowChars) {
-      ownEnd = bufferedEnd;
+    if (atEof && limit - this.#ownStart <= this.#windowChars) {
+      ownEnd = limit;
+    } else if (this.#ownStart + this.#windowChars >= this.#ownLimit) {
+      ownEnd = this.#ownLimit;
     } else {
       // Cut after the last line terminator in the owned range, if any.
       const target = this.#ownStart + this.#windowChars;

@@ -2,6 +2,7 @@
 import type { RawFinding } from "../findings/types.js";
 import type { RuleSpec } from "../rules/types.js";
 import type { AllowRuleRef } from "./stream-scanner.js";
+import type { SegmentPlan, SegmentSpan } from "./segment-scan.js";
 
 export interface WorkerInit {
   readonly rules: readonly RuleSpec[];
@@ -10,11 +11,10 @@ export interface WorkerInit {
   readonly deadlineMsPerMiB?: number;
 }
 
-/** A file, read by path on the worker. */
-export interface WorkItem {
-  readonly index: number;
-  readonly absPath: string;
-}
+/** A file read by path on the worker, or one segment of a big file (part `part` of its plan, see segment-scan.ts). */
+export type WorkItem =
+  | { readonly index: number; readonly absPath: string; readonly segment?: undefined }
+  | { readonly index: number; readonly absPath: string; readonly segment: SegmentPlan; readonly part: number };
 
 export interface WorkerRequest {
   readonly batch: number;
@@ -31,6 +31,9 @@ export interface FileOutcome {
   readonly error?: string;
   /** Set when the item outlived its deadline: what was running (`rule <id>`); `error` is then unset. */
   readonly timedOut?: string;
+  /** A segment's outcome: its part number and how far it moves the line and column counts. */
+  readonly part?: number;
+  readonly span?: SegmentSpan;
 }
 
 export interface WorkerResponse {

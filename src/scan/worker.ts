@@ -9,6 +9,7 @@ import { DetectionEngine } from "../detect/engine.js";
 import { describeFsError } from "../sources/fs-error.js";
 import { scanFile } from "./read-file.js";
 import { DeadlineExceeded } from "./deadline.js";
+import { scanSegment } from "./segment-scan.js";
 import type { FileOutcome, WorkItem, WorkerInit, WorkerRequest, WorkerResponse } from "./worker-protocol.js";
 
 const init = workerData as WorkerInit;
@@ -21,6 +22,10 @@ const options = {
 function scanItem(item: WorkItem): FileOutcome {
   const { index } = item;
   try {
+    if (item.segment) {
+      const part = scanSegment(item.absPath, item.segment, engine, options);
+      return { index, findings: part.findings, bytes: part.bytes, binary: part.binary, part: item.part, span: part.span };
+    }
     const result = scanFile(item.absPath, engine, options);
     return { index, findings: result.findings, bytes: result.bytes, binary: result.binary, ...(result.allowRules.length ? { allowRules: result.allowRules } : {}) };
   } catch (error) {

@@ -42,6 +42,23 @@ describe("CatFileBatch", () => {
     expect((await cat.readAll(big)).length).toBe(3 << 20);
   });
 
+  it("prefetched blobs read in order; one read out of order skips the answers before it", async () => {
+    repo = makeGitRepo();
+    const texts = ["one\n", "two two\n", "", "four\n"];
+    const [a, b, c, d] = texts.map(store) as [string, string, string, string];
+    const missing = "0".repeat(39) + "1";
+    cat = new CatFileBatch({ cwd: repo.root, env: repo.env });
+    cat.prefetch([a, missing, b, c]);
+    expect((await cat.readAll(a)).toString()).toBe("one\n");
+    // `missing` and its one-line answer are skipped, `b` comes next.
+    expect((await cat.readAll(b)).toString()).toBe("two two\n");
+    // Not prefetched: asked on its own; the prefetched `c` before it is dropped.
+    expect((await cat.readAll(d)).toString()).toBe("four\n");
+    // Asked again after being dropped.
+    expect((await cat.readAll(c)).toString()).toBe("");
+    expect((await cat.readAll(a)).toString()).toBe("one\n");
+  });
+
   it("a missing object is a GitError naming it", async () => {
     repo = makeGitRepo();
     cat = new CatFileBatch({ cwd: repo.root, env: repo.env });
