@@ -33,10 +33,12 @@ const LEFT = "(?<![A-Za-z0-9_])";
 
 // Values under FINTA_* names that identify rather than authenticate: object
 // ids (`acct_…`, `evt_…`: a short lower-case prefix, never a key prefix),
-// UUIDs, numbers, URLs that carry no user:password.
+// UUIDs, numbers, URLs that carry no user:password, relative file paths.
 const FINTA_IDENTIFIER =
   "^(?:(?!sk_|rk_|whsec_|finta_)(?:acct|evt|cus|ch|pi|pm|py|po|re|in|ii|sub|si|prod|price|txn|tr|src|card|ba|file|req|seti|we|obj|inv|pay|ref|mch|org|usr|acc|cust|idem)_[A-Za-z0-9]{4,64}" +
-  "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9]{1,40}|https?://[^\\s:@/]{1,253}(?::[0-9]{1,5})?(?:/[^\\s@]{0,400})?)$";
+  "|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[0-9]{1,40}|https?://[^\\s:@/]{1,253}(?::[0-9]{1,5})?(?:/[^\\s@]{0,400})?" +
+  // A relative file path with an extension (`certs/finta.pem`, `app/config/webhooks.yml`) names where a secret lives, not the secret.
+  "|[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}(?:/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,63}){1,16}\\.[A-Za-z0-9]{1,8})$";
 
 const liveKey = fakeToken(joined("sk_", "live_"), 32, ALNUM, 11);
 const testKey = fakeToken(joined("sk_", "test_"), 32, ALNUM, 12);
@@ -203,6 +205,9 @@ export const fintaRules: readonly RuleSpec[] = [
       ],
       negative: [
         "FINTA_API_KEY=${FINTA_API_KEY}",
+        // Where a key lives, not the key.
+        '  "finta-webhook-secret": "app/config/webhooks.yml",',
+        "FINTA_CLIENT_KEY=certs/finta/client-2026.key.pem",
         "FINTA_API_KEY=$FINTA_API_KEY",
         "FINTA_API_KEY: process.env.FINTA_API_KEY",
         'FINTA_API_KEY = os.environ["FINTA_API_KEY"]',
