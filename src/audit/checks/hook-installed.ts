@@ -9,6 +9,7 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { CI_STEPS } from "../ci-snippet.js";
 import { preCommitReach } from "../hook-chain.js";
 import { readRepoText } from "../repo-files.js";
 import type { Check, CheckResult, Evidence } from "../types.js";
@@ -100,15 +101,13 @@ export const hookInstalled: Check = {
     if (!ci) {
       missing.push("no CI workflow runs finta-guard (looked at .github/workflows/*.yml, .gitlab-ci.yml and other CI files)");
       fix.push(
-        "Add a CI step, e.g. .github/workflows/finta-guard.yml:",
+        "Add a CI job, e.g. .github/workflows/finta-guard.yml (docs/examples/github-actions.yml is the complete file):",
         "  on: [push, pull_request]",
         "  jobs:",
         "    finta-guard:",
         "      runs-on: ubuntu-latest",
         "      steps:",
-        "        - uses: actions/checkout@v4",
-        "          with: { fetch-depth: 0 }",
-        "        - run: npx finta-guard scan --history --format sarif --output finta-guard.sarif",
+        ...CI_STEPS.map((line) => `        ${line}`),
       );
     }
     return { id: this.id, title: this.title, status: "warn", reason: missing.join("; ") + ".", evidence, fix: fix.join("\n") };
