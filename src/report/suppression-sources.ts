@@ -5,6 +5,7 @@
  * was read (`--config-from REV`). A pull request can add suppression for its
  * own secrets; a reviewer must see it in the report, not discover it later.
  */
+import { escapeControls } from "./escape.js";
 
 export interface IgnoredPaths {
   /** What hid them: an ignore file (`.finta-guardignore`, `sub/.gitignore`), or `<config> allowlist.paths`. */
@@ -37,10 +38,6 @@ export function ignoredPathsFrom(...counts: ReadonlyArray<ReadonlyMap<string, nu
   return [...total].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([by, paths]) => ({ by, paths }));
 }
 
-/** Names come from the repository: a control character is shown escaped, never sent to a terminal or CI log. */
-function shown(name: string): string {
-  return name.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-}
 
 /**
  * The one-line summary, or undefined when nothing was hidden:
@@ -50,13 +47,13 @@ export function suppressionSummary(sources: SuppressionSources | undefined): str
   if (!sources || isEmpty(sources)) return undefined;
   const parts: string[] = [];
   if (sources.ignoredPaths.length) {
-    parts.push(sources.ignoredPaths.map((p) => `${p.paths} path${p.paths === 1 ? "" : "s"} ignored by ${shown(p.by)}`).join(", "));
+    parts.push(sources.ignoredPaths.map((p) => `${p.paths} path${p.paths === 1 ? "" : "s"} ignored by ${escapeControls(p.by)}`).join(", "));
   }
   const byFile = new Map<string, string[]>();
   for (const d of sources.disabledRules) byFile.set(d.by, [...(byFile.get(d.by) ?? []), d.ruleId]);
-  for (const [by, ids] of byFile) parts.push(`rule${ids.length === 1 ? "" : "s"} disabled by ${shown(by)}: ${ids.map(shown).join(", ")}`);
+  for (const [by, ids] of byFile) parts.push(`rule${ids.length === 1 ? "" : "s"} disabled by ${escapeControls(by)}: ${ids.map((id) => escapeControls(id)).join(", ")}`);
   if (parts.length === 0) parts.push("nothing ignored, no rule disabled");
-  const from = sources.configFrom !== undefined ? ` (read from ${shown(sources.configFrom)})` : "";
+  const from = sources.configFrom !== undefined ? ` (read from ${escapeControls(sources.configFrom)})` : "";
   return `suppressed by configuration${from}: ${parts.join("; ")}`;
 }
 

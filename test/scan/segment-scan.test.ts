@@ -8,23 +8,12 @@ import { builtinRules } from "../../src/rules/index.js";
 import { scanFile } from "../../src/scan/read-file.js";
 import { mergeSegments, planSegments, safeCut, scanSegment } from "../../src/scan/segment-scan.js";
 import { fake } from "../helpers/fake-secrets.js";
+import { prng } from "../helpers/prng.js";
 
 const engine = DetectionEngine.fromSpecs(builtinRules);
 const encoder = new TextEncoder();
 const dir = mkdtempSync(join(tmpdir(), "segment-scan-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** Deterministic PRNG (mulberry32): a failing case replays from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Random bytes mixing code, multi-byte and astral characters, invalid UTF-8,

@@ -4,6 +4,7 @@ import type { RawFinding } from "../../src/findings/types.js";
 import { builtinRules } from "../../src/rules/index.js";
 import { HOLDBACK_CHARS, LOOKBACK_CHARS, StreamScanner, scanString } from "../../src/scan/stream-scanner.js";
 import { fake } from "../helpers/fake-secrets.js";
+import { prng } from "../helpers/prng.js";
 
 const engine = DetectionEngine.fromSpecs(builtinRules);
 const encoder = new TextEncoder();
@@ -22,18 +23,6 @@ function scanInReads(bytes: Uint8Array, readSizes: readonly number[], windowChar
     offset += size;
   }
   return scanner.finish();
-}
-
-/** Deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** A text mixing code, multi-byte characters, every line ending, and planted secrets. */
